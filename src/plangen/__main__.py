@@ -1,0 +1,5 @@
+"""Allow ``python -m plangen``."""
+
+from plangen.cli import main
+
+main()

@@ -1,0 +1,177 @@
+"""The plan model: what the planner returns and every renderer reads (SPEC.md section 4).
+
+``plan.json`` is this model dumped as JSON; its JSON Schema comes from the same
+classes, so the contract and the code cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Status = Literal["plan", "no_running", "referral"]
+Phase = Literal["walk_run", "build", "deload", "intensity", "maintain", "no_running"]
+SessionKind = Literal["run", "walk_run", "cross_training", "strength", "mobility", "rest"]
+Intensity = Literal["easy", "steady", "tempo", "intervals", "strides", "hills"]
+Zone = Literal["green", "amber", "red", "unknown"]
+PAIN_PROMPTS = ("during", "after_60_min", "next_morning")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Reason(_Frozen):
+    """Why the planner decided something: the rule, the runner's data that fired it, the source."""
+
+    rule: str = Field(description="Rule id from clinical-rules.md, e.g. R19")
+    text: str = Field(description="The decision in plain words")
+    data: str = Field("", description="The runner's numbers that fired the rule")
+    source: str = Field("", description="Short citation of the evidence behind the rule")
+    configurable: bool = Field(False, description="True when the threshold is a design default a clinician may change")
+
+
+class Referral(_Frozen):
+    urgency: Literal["today", "days", "review"]
+    reasons: list[str]
+
+
+class PainPattern(_Frozen):
+    worst_during: int | None = None
+    worst_after: int | None = None
+    worst_next_morning: int | None = None
+    trend: Literal["improving", "stable", "worsening", "unknown"] = "unknown"
+    aggravators: list[str] = []
+    painful_runs_30d: int = 0
+
+
+class WeekTotal(_Frozen):
+    start: dt.date
+    distance: float
+    runs: int
+
+
+class Baseline(_Frozen):
+    weekly_distance: float = Field(description="Pain-free weekly running volume, in the plan's units")
+    longest_run_30d: float
+    longest_pain_free_run_14d: float = 0.0
+    cadence: int | None = None
+    last_run: dt.date | None = None
+    days_since_last_run: int | None = None
+    pain: PainPattern = PainPattern()
+    recent_weeks: list[WeekTotal] = []
+    acwr: float | None = Field(None, description="Acute:chronic load ratio, for display only (R21)")
+    reasons: list[Reason] = []
+
+
+class Intervals(_Frozen):
+    run_min: float
+    walk_min: float
+    repeats: int
+    warmup_walk_min: int = 5
+    cooldown_walk_min: int = 5
+
+
+class ExerciseDose(_Frozen):
+    id: str
+    name: str = ""
+    level: int = 1
+    sets: int | None = None
+    reps: int | None = None
+    hold_s: int | None = None
+    tempo: str | None = None
+    load: str | None = None
+
+
+class Readiness(_Frozen):
+    """Daily auto-regulation: how the runner feels on the day picks one version."""
+
+    planned: str
+    easier: str
+    cross_training: str
+    rule: str
+
+
+class Session(_Frozen):
+    kind: SessionKind
+    title: str
+    intensity: Intensity | None = None
+    distance: float | None = None
+    duration_min: float | None = None
+    rpe_target: int | None = None
+    terrain: str | None = None
+    intervals: Intervals | None = None
+    exercises: list[ExerciseDose] = []
+    readiness: Readiness | None = None
+    pain_prompts: list[str] = []
+    reasons: list[Reason] = []
+
+
+class Actual(_Frozen):
+    """What the log says was done on a planned day (for past weeks: planned vs done)."""
+
+    activity: str
+    distance: float | None = None
+    duration_min: float | None = None
+    zone: Zone = "unknown"
+    pain_during: int | None = None
+    pain_after: int | None = None
+    pain_next_morning: int | None = None
+
+
+class Day(_Frozen):
+    date: dt.date
+    weekday: str
+    sessions: list[Session]
+    done: list[Actual] = []
+
+
+class Week(_Frozen):
+    number: int
+    start: dt.date
+    phase: Phase
+    stage: int | None = Field(None, description="Walk-run stage 1-12 (walk_run phase only)")
+    running_distance: float
+    running_minutes: float
+    longest_run: float = 0.0
+    cadence_target: int | None = None
+    focus: list[str] = []
+    progress_check: list[str] = []
+    flare_rules: list[str] = []
+    change: str | None = Field(None, description="The one thing that changes this week (R18)")
+    zone: Zone | None = Field(None, description="How the week went, once logged")
+    reasons: list[Reason]
+    days: list[Day]
+
+
+class Contingency(_Frozen):
+    when: str
+    do: str
+    rule: str = ""
+
+
+class Setting(_Frozen):
+    key: str
+    value: float
+    default: float
+    overridden: bool
+    rule: str
+    meaning: str
+
+
+class Plan(_Frozen):
+    plangen_version: str
+    id: str
+    units: Literal["km", "mi"]
+    start: dt.date
+    status: Status
+    referral: Referral | None = None
+    clinician_review: list[str] = Field([], description="Why a clinician should review the plan, if at all")
+    baseline: Baseline
+    weeks: list[Week]
+    contingencies: list[Contingency]
+    warnings: list[str] = []
+    settings: list[Setting] = []
+    reasons: list[Reason] = []

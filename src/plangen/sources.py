@@ -1,0 +1,188 @@
+"""Read profiles and logs from disk into validated models, reporting every problem at once."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from plangen.errors import InputError, Problem
+from plangen.inputs import Profile, TrainingLog, model_fields_at
+from plangen.yamlsource import YamlDocument, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class RunnerInput:
+    """A profile, its log, and the slug its output goes under."""
+
+    profile: Profile
+    log: TrainingLog
+    profile_path: Path
+    log_path: Path | None
+
+    @property
+    def slug(self) -> str:
+        return (self.profile.id or self.profile_path.name.removesuffix(".yaml")).lower()
+
+
+def load_runner(profile_path: Path) -> RunnerInput:
+    """Load a profile and its log; raise one InputError listing every problem in both."""
+    problems: list[Problem] = []
+    profile = _validated(profile_path, Profile, problems)
+    log, log_path = TrainingLog(), None
+    if profile is not None:
+        problems.extend(_slug_problems(profile_path, profile))
+        log_path = _log_path(profile_path, profile)
+        if log_path is not None:
+            log = _validated(log_path, TrainingLog, problems) or log
+    if problems or profile is None:
+        raise InputError(problems)
+    return RunnerInput(profile, log, profile_path, log_path)
+
+
+def load_log(path: Path) -> TrainingLog:
+    problems: list[Problem] = []
+    log = _validated(path, TrainingLog, problems)
+    if problems or log is None:
+        raise InputError(problems)
+    return log
+
+
+def profile_paths(paths: list[Path]) -> list[Path]:
+    """Expand folders into their profiles (``*.yaml`` that are not logs), sorted for stable output."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.glob("*.yaml") if not p.name.endswith(".log.yaml")))
+        else:
+            found.append(path)
+    return found
+
+
+def _validated(path: Path, model: type[M], problems: list[Problem]) -> M | None:
+    try:
+        return validate_document(read_yaml(path), model)
+    except InputError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def validate_document(document: YamlDocument, model: type[M]) -> M:
+    """Validate parsed YAML against ``model``; every problem located by file and line."""
+    if not isinstance(document.data, dict):
+        raise InputError([document.problem((), "a YAML mapping of keys to values", _describe(document.data))])
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as exc:
+        raise InputError(_translate(document, model, exc)) from None
+
+
+def _slug_problems(path: Path, profile: Profile) -> list[Problem]:
+    if profile.id is not None:
+        return []
+    stem = path.name.removesuffix(".yaml")
+    if all(c.isalnum() or c == "-" for c in stem) and stem.isascii() and stem:
+        return []
+    return [Problem(path, None, "id", "a file name of letters, digits and '-' (or an id: field)", repr(stem))]
+
+
+def _log_path(profile_path: Path, profile: Profile) -> Path | None:
+    if profile.log is not None:
+        return profile_path.parent / profile.log
+    sibling = profile_path.with_name(profile_path.name.removesuffix(".yaml") + ".log.yaml")
+    return sibling if sibling.exists() else None
+
+
+def _translate(document: YamlDocument, model: type[BaseModel], exc: ValidationError) -> list[Problem]:
+    problems = [_problem(document, model, error) for error in exc.errors(include_url=False)]
+    return sorted(problems, key=lambda p: p.line or 0)
+
+
+def _problem(document: YamlDocument, model: type[BaseModel], error: Any) -> Problem:
+    loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return _unknown_key(document, model, loc)
+    if kind == "missing":
+        return document.problem(loc, "this field (it is required)", "nothing")
+    return document.problem(loc, _expected(error), _describe(error.get("input")))
+
+
+def _is_union_tag(part: Any) -> bool:
+    # pydantic adds the union member it tried ("str", "int", "function-after[...]") to loc
+    return isinstance(part, str) and (part in {"str", "int", "float", "bool", "date"} or "[" in part)
+
+
+def _unknown_key(document: YamlDocument, model: type[BaseModel], loc: tuple[Any, ...]) -> Problem:
+    known = model_fields_at(model, loc[:-1])
+    key = str(loc[-1])
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else ""
+    expected = "one of: " + ", ".join(known) if known else "no keys here"
+    return document.problem(loc, expected, f"the unknown key '{key}'", hint)
+
+
+_EXPECTED = {
+    "bool_type": "true or false",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "string_type": "text",
+    "date_type": "a date as YYYY-MM-DD",
+    "dict_type": "a mapping of keys to values",
+    "model_type": "a mapping of keys to values",
+    "tuple_type": "a list",
+    "list_type": "a list",
+    "int_from_float": "a whole number",
+    "date_from_datetime_parsing": "a real date as YYYY-MM-DD",
+    "date_parsing": "a real date as YYYY-MM-DD",
+}
+
+
+def _expected(error: Any) -> str:
+    ctx = error.get("ctx") or {}
+    kind = error["type"]
+    if kind in _EXPECTED:
+        return _EXPECTED[kind]
+    if kind == "literal_error":
+        return "one of " + ctx.get("expected", "")
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        return _bound_phrase(kind, ctx)
+    if kind in ("too_short", "too_long"):
+        return f"{ctx.get('min_length', ctx.get('max_length'))} {'or more' if kind == 'too_short' else 'at most'} items"
+    if kind == "string_too_long":
+        return f"text of at most {ctx.get('max_length')} characters"
+    if kind == "string_pattern_mismatch":
+        return "letters, digits and '-' only"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"])).removeprefix("Value error, ")
+    return error["msg"].lower()
+
+
+def _bound_phrase(kind: str, ctx: dict[str, Any]) -> str:
+    words = {
+        "greater_than_equal": "at least",
+        "greater_than": "more than",
+        "less_than_equal": "at most",
+        "less_than": "less than",
+    }
+    limit = next(iter(ctx.values()))
+    return f"a value {words[kind]} {limit}"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return repr(value) if len(value) < 60 else repr(value[:57] + "...")
+    return str(value)
