@@ -1,0 +1,29 @@
+"""What a renderer hands to the writer: a relative path inside the output folder and its bytes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """One output file. ``path`` is relative to the output folder, POSIX style, never absolute."""
+
+    path: PurePosixPath
+    data: bytes
+
+    @classmethod
+    def text(cls, path: str, text: str) -> Artifact:
+        return cls(PurePosixPath(path), text.encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Presentation choices that are not planning decisions."""
+
+    paper: str = "a4"  # a4 | letter
+    anonymous: bool = False
+    large_print: bool = False
+    generated: str = ""  # ISO date of the build (from SOURCE_DATE_EPOCH when set)
+    base_url: str | None = None
