@@ -55,7 +55,7 @@ class Availability(_Strict):
     @model_validator(mode="after")
     def _long_run_is_a_run_day(self) -> Availability:
         if self.long_run_day and self.long_run_day not in self.run_days:
-            raise ValueError(f"long_run_day '{self.long_run_day}' is not one of run_days")
+            raise ValueError(f"long_run_day to be one of run_days, found '{self.long_run_day}'")
         return self
 
 
@@ -135,8 +135,18 @@ class Profile(_Strict):
     timezone: str | None = None
     anonymous: Bool = False
     paper: Literal["a4", "letter"] = "a4"
-    rules: dict[str, float] = Field(default_factory=dict)
+    rules: dict[str, Num] = Field(default_factory=dict)
     log: str | None = None
+
+    @field_validator("rules")
+    @classmethod
+    def _known_rules(cls, value: dict[str, float]) -> dict[str, float]:
+        from plangen.rules import override_problems
+
+        problems = override_problems(value)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return value
 
     @field_validator("timezone")
     @classmethod

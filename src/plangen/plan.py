@@ -83,6 +83,7 @@ class ExerciseDose(_Frozen):
     hold_s: int | None = None
     tempo: str | None = None
     load: str | None = None
+    part: Literal["warmup", "main", "cooldown"] | None = None
 
 
 class Readiness(_Frozen):
@@ -97,6 +98,7 @@ class Readiness(_Frozen):
 class Session(_Frozen):
     kind: SessionKind
     title: str
+    stage: int | None = Field(None, description="Walk-run stage 1-12 of this session")
     intensity: Intensity | None = None
     distance: float | None = None
     duration_min: float | None = None

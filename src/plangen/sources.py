@@ -110,6 +110,11 @@ def _problem(document: YamlDocument, model: type[BaseModel], error: Any) -> Prob
         return _unknown_key(document, model, loc)
     if kind == "missing":
         return document.problem(loc, "this field (it is required)", "nothing")
+    if kind == "value_error":
+        # our validators phrase their message as "EXPECTED, found FOUND"
+        expected, _, found = _expected(error).rpartition(", found ")
+        if expected:
+            return document.problem(loc, expected, found)
     return document.problem(loc, _expected(error), _describe(error.get("input")))
 
 

@@ -1,0 +1,159 @@
+"""The runner's starting point, read from the log before the plan starts (and the profile where the log is silent)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from dataclasses import dataclass
+
+from plangen.inputs import LogEntry, Profile, TrainingLog
+from plangen.plan import Baseline, PainPattern, Reason, WeekTotal, Zone
+from plangen.planner.pain import session_zone
+from plangen.planner.reasons import reason as _reason
+from plangen.rules import Settings
+
+DEFAULT_PACE = {"km": 6.5, "mi": 10.5}  # easy jogging, minutes per unit, when the log has no pace
+
+
+@dataclass(frozen=True)
+class LoggedRun:
+    """A logged run with its traffic-light zone, for placement and caps."""
+
+    date: dt.date
+    distance: float
+    minutes: float | None
+    continuous: bool
+    zone: Zone
+    entry: LogEntry
+
+
+def classify_runs(profile: Profile, log: TrainingLog, settings: Settings) -> list[LoggedRun]:
+    """Every run in the log, oldest first, with the zone the traffic light gives it."""
+    runs: list[LoggedRun] = []
+    morning = profile.symptoms.pain_at_rest
+    last_morning_date: dt.date | None = None
+    for entry in sorted(log.entries, key=lambda e: e.date):
+        if last_morning_date and (entry.date - last_morning_date).days > 3:
+            morning = profile.symptoms.pain_at_rest  # an old morning score says little about today
+        if entry.is_run:
+            zone = session_zone(entry, morning, settings)
+            runs.append(LoggedRun(entry.date, entry.distance or 0.0, entry.minutes, entry.activity == "run", zone, entry))
+        if entry.pain.next_morning is not None:
+            morning, last_morning_date = entry.pain.next_morning, entry.date + dt.timedelta(days=1)
+    return runs
+
+
+def easy_pace(runs: list[LoggedRun], units: str) -> float:
+    """Median minutes per unit of distance over easy continuous runs; a default when unknown."""
+    paces = [r.minutes / r.distance for r in runs if r.continuous and r.minutes and r.distance > 0.5]
+    paces = [p for p in paces if 3 <= p <= 15 * (1.6 if units == "mi" else 1)]
+    return round(statistics.median(paces), 2) if paces else DEFAULT_PACE[units]
+
+
+def make_baseline(profile: Profile, runs: list[LoggedRun], start: dt.date) -> Baseline:
+    """Weekly volume, longest run, cadence and pain pattern before ``start``, each with its reason."""
+    before = [r for r in runs if r.date < start]
+    weeks = _week_totals(before, start)
+    weekly, weekly_reason = _pain_free_weekly(profile, before, weeks)
+    longest, longest_reason = _longest_30d(profile, before, start)
+    cadence, cadence_reason = _cadence(profile, before, start)
+    last = before[-1].date if before else None
+    return Baseline(
+        weekly_distance=weekly,
+        longest_run_30d=longest,
+        longest_pain_free_run_14d=_longest_green_minutes(before, start),
+        cadence=cadence,
+        last_run=last,
+        days_since_last_run=(start - last).days if last else None,
+        pain=_pain_pattern(profile, before, start),
+        recent_weeks=weeks,
+        acwr=_acwr(before, start),
+        reasons=[weekly_reason, longest_reason, cadence_reason],
+    )
+
+
+def _week_totals(runs: list[LoggedRun], start: dt.date) -> list[WeekTotal]:
+    totals = []
+    for back in range(4, 0, -1):
+        week_start = start - dt.timedelta(days=7 * back)
+        week = [r for r in runs if week_start <= r.date < week_start + dt.timedelta(days=7)]
+        totals.append(WeekTotal(start=week_start, distance=round(sum(r.distance for r in week), 1), runs=len(week)))
+    return totals
+
+
+def _pain_free_weekly(profile: Profile, runs: list[LoggedRun], weeks: list[WeekTotal]) -> tuple[float, Reason]:
+    if profile.baseline.pain_free_weekly_distance is not None:
+        value = profile.baseline.pain_free_weekly_distance
+        return value, _reason("R20", "Starting weekly volume is the pain-free volume in the profile.", f"{value:g} {profile.units}")
+    for week in reversed(weeks):
+        zones = {r.zone for r in runs if week.start <= r.date < week.start + dt.timedelta(days=7)}
+        if week.runs and zones <= {"green"}:
+            data = f"week of {week.start}: {week.distance:g} {profile.units}, {week.runs} runs, all green"
+            return week.distance, _reason("R27", "Starting volume is the last week in which every run was green.", data)
+    busiest = max((w.distance for w in weeks), default=0.0)
+    value = round(busiest * 0.8, 1)
+    data = f"no all-green week in the last 4; busiest week {busiest:g} {profile.units}, less 20%"
+    return value, _reason("R27", "No recent week was pain-free, so the start is 20% under the busiest week.", data)
+
+
+def _longest_30d(profile: Profile, runs: list[LoggedRun], start: dt.date) -> tuple[float, Reason]:
+    recent = [r.distance for r in runs if (start - r.date).days <= 30]
+    if recent:
+        value = max(recent)
+        return value, _reason("R19", "Longest run in the 30 days before the plan sets the single-run cap.", f"{value:g} {profile.units}")
+    value = profile.baseline.longest_recent_run or 0.0
+    return value, _reason("R17", "No run logged in the last 30 days.", f"profile says {value:g} {profile.units}")
+
+
+def _cadence(profile: Profile, runs: list[LoggedRun], start: dt.date) -> tuple[int | None, Reason]:
+    if profile.baseline.cadence is not None:
+        value = profile.baseline.cadence
+        return value, _reason("R34", "Cadence from the profile.", f"{value} steps per minute")
+    measured = [r.entry.cadence for r in runs if r.entry.cadence and (start - r.date).days <= 60 and r.entry.type in (None, "easy")]
+    if measured:
+        value = round(statistics.median(measured))
+        data = f"median of {len(measured)} easy runs from your watch: {value} steps per minute"
+        return value, _reason("R34", "Cadence measured by your watch.", data)
+    return None, _reason("R34", "No cadence known, so no step-rate target is set.", "count your steps for 30 s and double it")
+
+
+def _longest_green_minutes(runs: list[LoggedRun], start: dt.date) -> float:
+    green = [r.minutes or 0.0 for r in runs if r.continuous and r.zone == "green" and (start - r.date).days <= 14]
+    return round(max(green, default=0.0), 1)
+
+
+def _pain_pattern(profile: Profile, runs: list[LoggedRun], start: dt.date) -> PainPattern:
+    recent = [r for r in runs if (start - r.date).days <= 30]
+
+    def worst(field: str) -> int | None:
+        values = [getattr(r.entry.pain, field) for r in recent if getattr(r.entry.pain, field) is not None]
+        return max(values, default=None)
+
+    return PainPattern(
+        worst_during=worst("during"),
+        worst_after=worst("after"),
+        worst_next_morning=worst("next_morning"),
+        trend=_trend(recent, start),
+        aggravators=list(profile.symptoms.aggravators),
+        painful_runs_30d=sum(1 for r in recent if r.zone in ("amber", "red")),
+    )
+
+
+def _trend(runs: list[LoggedRun], start: dt.date) -> str:
+    def worst_in(days_from: int, days_to: int) -> int | None:
+        scores = [max(filter(None.__ne__, (r.entry.pain.during, r.entry.pain.after)), default=0)
+                  for r in runs if days_to <= (start - r.date).days < days_from]
+        return max(scores) if scores else None
+
+    early, late = worst_in(31, 15), worst_in(15, 0)
+    if early is None or late is None:
+        return "unknown"
+    if late <= early - 1:
+        return "improving"
+    return "worsening" if late >= early + 1 else "stable"
+
+
+def _acwr(runs: list[LoggedRun], start: dt.date) -> float | None:
+    acute = sum(r.distance for r in runs if (start - r.date).days <= 7)
+    chronic = sum(r.distance for r in runs if (start - r.date).days <= 28) / 4
+    return round(acute / chronic, 2) if chronic else None

@@ -1,0 +1,50 @@
+"""The pain traffic light (clinical-rules.md section 3): one logged session -> green, amber or red."""
+
+from __future__ import annotations
+
+from plangen.inputs import LogEntry
+from plangen.plan import Zone
+from plangen.rules import Settings
+
+MEANINGFUL_CHANGE = 2  # R10: a 2-point change on 0-10 is the smallest that matters
+
+
+def session_zone(entry: LogEntry, morning_baseline: int, settings: Settings) -> Zone:
+    """Classify a session; the worst sign wins, and missing next-morning pain is never green (inv. 28)."""
+    pain = entry.pain
+    before = pain.before if pain.before is not None else morning_baseline
+    if _is_red(entry, before, settings):
+        return "red"
+    if _is_amber(entry, before, settings):
+        return "amber"
+    if pain.next_morning is None or pain.during is None:
+        return "unknown"
+    return "green"
+
+
+def _is_red(entry: LogEntry, before: int, settings: Settings) -> bool:
+    pain = entry.pain
+    return (
+        entry.swelling
+        or (pain.during is not None and pain.during >= settings.red_pain_min)
+        or (pain.after is not None and pain.after >= settings.red_pain_min)
+        or (pain.next_morning is not None and pain.next_morning - before >= MEANINGFUL_CHANGE)
+    )
+
+
+def _is_amber(entry: LogEntry, before: int, settings: Settings) -> bool:
+    pain = entry.pain
+    return (
+        (pain.during is not None and pain.during > settings.green_pain_max)
+        or (pain.after is not None and pain.after > max(before, settings.green_pain_max))
+        or (pain.next_morning is not None and pain.next_morning > before)
+    )
+
+
+def zone_words(zone: Zone) -> str:
+    return {
+        "green": "green (pain 0-2, settled within an hour, no worse next morning)",
+        "amber": "amber (pain 3-4, or a little worse next morning)",
+        "red": "red (pain 5 or more, swelling, or 2+ points worse next morning)",
+        "unknown": "not scored (no next-morning pain logged)",
+    }[zone]

@@ -1,0 +1,118 @@
+"""The progression state machine: stages, weekly volume and its caps, and how logged sessions move them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from plangen.plan import Reason, Zone
+from plangen.planner.reasons import reason
+from plangen.planner.stages import LAST_STAGE
+from plangen.rules import Settings
+
+ZONE_ORDER: tuple[Zone, ...] = ("green", "unknown", "amber", "red")
+
+
+def floor1(value: float) -> float:
+    """Round down to 0.1 so a rounded distance never breaks a cap."""
+    return math.floor(value * 10 + 1e-9) / 10
+
+
+def worst(zones: list[Zone]) -> Zone:
+    return max(zones, key=ZONE_ORDER.index) if zones else "unknown"
+
+
+@dataclass
+class State:
+    """Where the runner is; advanced session by session, by the log where it exists, else as planned."""
+
+    phase: str  # walk_run | build | stopped
+    stage: int = 1
+    greens: int = 0
+    rest_until: dt.date | None = None
+    reds: list[dt.date] = field(default_factory=list)
+    volumes: list[tuple[float, bool]] = field(default_factory=list)  # build weeks: (volume, was deload)
+    since_deload: int = 0
+    green_volume: float = 0.0
+    last_green_run: float | None = None
+    shorten_next_run: bool = False
+    flare: bool = False
+    flare_why: str = ""
+    hold_why: str = ""
+    cadence_step: int = 0
+    intensity_step: int = 0
+    green_weeks_at_target: int = 0
+    strength_step: int = 0
+    history: list[tuple[dt.date, float]] = field(default_factory=list)  # every run, logged and planned
+    review: list[str] = field(default_factory=list)
+
+    def run_cap(self, day: dt.date, settings: Settings) -> float | None:
+        """R19: 1.10 x the longest run in the 30 days before ``day`` (None when there is none)."""
+        recent = [d for when, d in self.history if day - dt.timedelta(days=30) <= when < day]
+        return settings.single_run_cap * max(recent) if recent else None
+
+    def last_non_deload(self) -> float:
+        return next((v for v, deload in reversed(self.volumes) if not deload), self.green_volume)
+
+
+def apply_walk_run(state: State, day: dt.date, zone: Zone, settings: Settings) -> list[Reason]:
+    """Stage transitions of clinical-rules.md section 2 for one session's zone."""
+    if zone == "green":
+        state.greens += 1
+        if state.greens >= 2:
+            state.greens = 0
+            if state.stage >= LAST_STAGE:
+                state.phase = "build"
+            else:
+                state.stage += 1
+        return []
+    if zone == "red":
+        return _red(state, day, settings, drop_stage=True)
+    return []  # amber or unscored: hold the stage, keep the count (R14, invariant 28)
+
+
+def apply_build(state: State, day: dt.date, zone: Zone, distance: float, settings: Settings) -> list[Reason]:
+    if zone == "green":
+        state.last_green_run = distance
+        return []
+    if zone == "red":
+        return _red(state, day, settings, drop_stage=False)
+    return []
+
+
+def _red(state: State, day: dt.date, settings: Settings, drop_stage: bool) -> list[Reason]:
+    wait_days = math.ceil(settings.red_wait_hours / 24)
+    state.rest_until = day + dt.timedelta(days=wait_days)
+    state.reds.append(day)
+    state.flare, state.flare_why = True, f"red session on {day}"
+    if drop_stage:
+        state.stage, state.greens = max(1, state.stage - 1), 0
+    else:
+        state.shorten_next_run = True
+    recent = [d for d in state.reds if (day - d).days < 14]
+    if len(recent) >= 3 and drop_stage:
+        state.phase = "stopped"
+        state.review.append(f"Three red sessions within 14 days (last {day}): stop running and see a clinician.")
+    elif len(recent) >= 2:
+        state.review.append(f"Two red sessions within 14 days (last {day}): book a clinician review.")
+    text = "Red session: no running for at least 48 hours, then a shorter, easier run."
+    return [reason("R26", text, f"red on {day}", "red_wait_hours")]
+
+
+def end_build_week(state: State, zones: list[Zone], morning_rise: int, target: float | None) -> None:
+    """R27 at the end of a week: hold or revert after amber/red weeks, count green weeks."""
+    ambers = zones.count("amber")
+    if "red" in zones or ambers >= 2 or morning_rise >= 2:
+        state.flare = True
+        state.flare_why = state.flare_why or (f"{ambers} amber sessions" if ambers >= 2 else f"next-morning pain up {morning_rise} points")
+        state.green_weeks_at_target = 0
+        return
+    volume = state.volumes[-1][0] if state.volumes else 0.0
+    if zones and set(zones) == {"green"}:
+        state.green_volume = volume
+        if target is not None and volume >= target - 1e-9:
+            state.green_weeks_at_target += 1
+        return
+    # An amber run or a run without next-morning pain is not green: hold, do not progress.
+    state.hold_why = f"{ambers} amber session" if ambers else ("no runs logged" if not zones else "next-morning pain not logged")

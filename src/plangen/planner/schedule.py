@@ -1,0 +1,66 @@
+"""Which weekdays carry runs, strength and mobility, from the runner's availability."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from plangen.inputs import WEEKDAYS, Availability
+
+MAX_RUNS = 3  # R13/R25: runs never on back-to-back days, so at most 3 in a repeating week
+
+
+@dataclass(frozen=True)
+class WeekShape:
+    run_days: tuple[int, ...]  # weekday indexes, Monday = 0
+    long_day: int | None
+    strength_days: tuple[int, ...]
+
+
+def week_shape(availability: Availability) -> WeekShape:
+    runs = _spaced(sorted(WEEKDAYS.index(d) for d in set(availability.run_days)), MAX_RUNS, preferred=_index(availability.long_run_day))
+    long_day = _index(availability.long_run_day)
+    if long_day not in runs:
+        long_day = runs[-1] if runs else None
+    strength = _strength_days(availability, runs)
+    return WeekShape(tuple(runs), long_day, tuple(strength))
+
+
+def _index(day: str | None) -> int | None:
+    return WEEKDAYS.index(day) if day else None  # type: ignore[arg-type]
+
+
+def _adjacent(a: int, b: int) -> bool:
+    # The week repeats, so Sunday (6) and Monday (0) are neighbours too.
+    return abs(a - b) in (1, 6)
+
+
+def _spaced(days: list[int], limit: int, preferred: int | None = None) -> list[int]:
+    """The largest set of days with no two adjacent (cyclically), keeping ``preferred`` if given."""
+    best: list[int] = []
+    for mask in range(1 << len(days)):
+        chosen = [d for i, d in enumerate(days) if mask >> i & 1]
+        if len(chosen) > limit or any(_adjacent(a, b) for a in chosen for b in chosen if a < b):
+            continue
+        score = (len(chosen), preferred in chosen, [-d for d in chosen])
+        if not best or score > (len(best), preferred in best, [-d for d in best]):
+            best = chosen
+    return sorted(best)
+
+
+def _strength_days(availability: Availability, runs: list[int]) -> list[int]:
+    """2-3 non-adjacent strength days: the runner's choice first, then non-run days, then easy run days."""
+    asked = [WEEKDAYS.index(d) for d in availability.strength_days or ()]
+    off_days = [d for d in range(7) if d not in runs]
+    for pool in (asked, asked + off_days, asked + off_days + runs):
+        chosen = _spaced(sorted(set(pool)), 3, None) if pool else []
+        chosen = _prefer(chosen, asked)
+        if len(chosen) >= 2:
+            return chosen
+    return _spaced(list(range(7)), 2)
+
+
+def _prefer(chosen: list[int], asked: list[int]) -> list[int]:
+    # Keep at most 3; when the runner named days, keep their number of sessions if it is 2 or 3.
+    if asked and 2 <= len(asked) <= 3 and set(asked) <= set(chosen):
+        return sorted(asked)
+    return chosen

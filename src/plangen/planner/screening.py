@@ -1,0 +1,107 @@
+"""Red flags and gates (clinical-rules.md R1-R3, R12, section 4): who gets a plan, and what kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from plangen.inputs import Profile
+from plangen.plan import Reason, Referral, Status
+from plangen.planner.reasons import reason
+from plangen.rules import Settings
+
+# Screening answer -> (urgency, what we tell the runner). "today" = urgent care now.
+_RED_FLAGS: dict[str, tuple[str, str]] = {
+    "cannot_bear_weight": ("today", "You cannot put weight on the leg."),
+    "hot_red_knee": ("today", "Your knee is hot, red or swollen, which can mean an infection."),
+    "locking": ("today", "Your knee locks and you cannot fully straighten it."),
+    "kneecap_slipped": ("today", "Your kneecap slipped out of place or the knee changed shape."),
+    "numbness_or_calf_pain": ("today", "You have numbness, pins and needles, or a painful, swollen calf."),
+    "recent_trauma": ("days", "Your pain started with a fall, twist, collision or blow."),
+    "swelling": ("days", "Your knee is swollen."),
+    "giving_way": ("days", "Your knee gives way or feels unstable."),
+    "night_pain": ("days", "You have pain at night or when resting."),
+    "feeling_unwell": ("days", "You feel unwell, or have had fever or weight loss you cannot explain."),
+    "rapidly_worsening": ("days", "Your pain is getting worse quickly even though you do less."),
+}
+
+
+@dataclass(frozen=True)
+class Gate:
+    """What screening allows: a referral, a plan without running, or a running plan."""
+
+    status: Status
+    referral: Referral | None
+    review: list[str]
+    maintain_only: bool
+    reasons: list[Reason]
+
+
+def screen(profile: Profile, settings: Settings) -> Gate:
+    """Apply the red-flag gate first, then the pain-severity and readiness gates."""
+    flags = _red_flags(profile)
+    if flags:
+        return _referral(flags)
+    review, reasons = _review_prompts(profile)
+    no_running = _no_running_reasons(profile, settings)
+    if no_running:
+        review.append("Your pain is too high to run for now: see a clinician, and keep up the strength work.")
+        return Gate("no_running", None, review, False, reasons + no_running)
+    maintain = profile.screening.not_improving_6_weeks
+    return Gate("plan", None, review, maintain, reasons)
+
+
+def _red_flags(profile: Profile) -> list[tuple[str, str, str]]:
+    answers = profile.screening.model_dump()
+    flags = [(key, *_RED_FLAGS[key]) for key in _RED_FLAGS if answers[key]]
+    if profile.screening.swelling and profile.screening.recent_trauma:
+        flags.append(("swelling", "today", "Your knee swelled after an injury."))
+    if profile.symptoms.pain_location == "elsewhere":
+        flags.append(("pain_location", "days", "Your pain is not at the front of the knee, so it may be something else."))
+    if profile.runner.age is not None and profile.runner.age < 16:
+        flags.append(("age", "review", "Knee pain in growing children needs a clinician's check before a plan."))
+    return flags
+
+
+def _referral(flags: list[tuple[str, str, str]]) -> Gate:
+    order = ["today", "days", "review"]
+    urgency = min((f[1] for f in flags), key=order.index)
+    texts = list(dict.fromkeys(f[2] for f in flags))
+    data = ", ".join(sorted({f[0] for f in flags}))
+    why = reason("R2", "A screening answer needs a clinician before any running or strength progression.", data)
+    return Gate("referral", Referral(urgency=urgency, reasons=texts), [], False, [why])  # type: ignore[arg-type]
+
+
+def _review_prompts(profile: Profile) -> tuple[list[str], list[Reason]]:
+    review: list[str] = []
+    reasons: list[Reason] = []
+    if profile.screening.not_improving_6_weeks:
+        review.append("Your knee has not improved after 6 weeks of exercise: book a clinician review.")
+        reasons.append(reason("R3", "No improvement after 6 weeks: volume is held, not raised, until a clinician reviews.", "not_improving_6_weeks: true"))
+    if profile.screening.swelling_after_runs:
+        review.append("Your knee has swollen after runs more than once: ask a clinician to check it.")
+        reasons.append(reason("R2", "Swelling after runs is worth a clinician's check.", "swelling_after_runs: true"))
+    if profile.runner.age is not None and profile.runner.age >= 50:
+        review.append("Over 50, knee pain can have other causes: have a clinician check the knee early on.")
+        reasons.append(reason("R2", "Age 50 or over: a clinician check is advised.", f"age {profile.runner.age}"))
+    return review, reasons
+
+
+def _no_running_reasons(profile: Profile, settings: Settings) -> list[Reason]:
+    symptoms = profile.symptoms
+    out = []
+    if symptoms.pain_at_rest >= settings.rest_pain_gate:
+        data = f"pain at rest {symptoms.pain_at_rest}/10 (limit {settings.rest_pain_gate:g})"
+        out.append(reason("R2", "Pain at rest is high: strength and cross-training only, no running yet.", data, "rest_pain_gate"))
+    daily = symptoms.worst_daily_pain
+    if daily is not None and daily >= settings.daily_pain_gate:
+        data = f"worst daily pain {daily}/10 (limit {settings.daily_pain_gate:g})"
+        out.append(reason("R2", "Daily-life pain is high: strength and cross-training only, no running yet.", data, "daily_pain_gate"))
+    readiness = profile.readiness
+    if readiness.brisk_walk_30_min is False or readiness.single_leg_hops_10 is False:
+        data = f"30-min brisk walk: {_yes_no(readiness.brisk_walk_30_min)}, 10 hops: {_yes_no(readiness.single_leg_hops_10)}"
+        out.append(reason("R12", "Not ready to run yet: build up walking and strength until the readiness tests are pain-free.", data))
+    return out
+
+
+def _yes_no(value: bool | None) -> str:
+    return {True: "pain-free", False: "not yet", None: "not tested"}[value]

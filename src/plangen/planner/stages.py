@@ -1,0 +1,53 @@
+"""The walk-run stage table (clinical-rules.md section 2) and where a runner enters it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from plangen.plan import Intervals
+
+
+@dataclass(frozen=True)
+class Stage:
+    number: int
+    jog_min: float  # jog minutes in each 5-minute block, or the continuous run
+    walk_min: float
+    repeats: int
+    rpe: int
+
+    @property
+    def running_minutes(self) -> float:
+        return self.jog_min * self.repeats
+
+    @property
+    def continuous(self) -> bool:
+        return self.walk_min == 0
+
+    def intervals(self) -> Intervals:
+        return Intervals(run_min=self.jog_min, walk_min=self.walk_min, repeats=self.repeats)
+
+
+def _block_stage(number: int) -> Stage:
+    jog = number * 0.5
+    return Stage(number, jog, 5 - jog, 4, 3 if number <= 3 else 4 if number <= 6 else 5)
+
+
+STAGES: tuple[Stage, ...] = (
+    *(_block_stage(n) for n in range(1, 10)),
+    Stage(10, 20, 0, 1, 5),
+    Stage(11, 25, 0, 1, 5),  # [D] extension to 30 minutes
+    Stage(12, 30, 0, 1, 5),
+)
+LAST_STAGE = 12
+RUN_MINUTES_AFTER_BREAK = 20  # invariant 11: a restart after a break stays at or under 20 run minutes
+
+
+def stage(number: int) -> Stage:
+    return STAGES[max(1, min(number, LAST_STAGE)) - 1]
+
+
+def entry_stage(longest_green_minutes: float, bout_fraction: float) -> int:
+    """Highest stage whose jog bout is at most ``bout_fraction`` of the longest pain-free run."""
+    allowed = longest_green_minutes * bout_fraction
+    fitting = [s.number for s in STAGES if s.jog_min <= allowed]
+    return max(fitting, default=1)

@@ -1,0 +1,110 @@
+"""Next week's running volume and its one change (R18, R20, R23, R23a, R27, R34, R38)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from plangen.plan import Reason
+from plangen.planner.progress import State, floor1
+from plangen.planner.reasons import reason
+from plangen.rules import Settings
+
+INTENSITY_STEPS = ("strides", "tempo", "hills")  # volume first, then speed, hills last (R16, R18)
+
+
+@dataclass(frozen=True)
+class Decision:
+    volume: float
+    phase: str
+    change: str | None = None
+    deload: bool = False
+    walk_breaks: bool = False
+    intensity: str | None = None
+    reasons: list[Reason] = field(default_factory=list)
+
+
+def decide(state: State, settings: Settings, goal: float | None, cadence_known: bool, maintain: bool,
+           avoid_hills: bool, units: str) -> Decision:
+    """The volume and the single change for the next build week, with the reason for each."""
+    if not state.volumes:
+        return _first_week(state, cadence_known, units)
+    if state.flare:
+        return _step_back(state, settings, units)
+    if state.since_deload >= settings.deload_every - 1:
+        return _deload(state, settings, units)
+    if state.volumes[-1][1]:
+        return _after_deload(state, cadence_known, units)
+    if state.hold_why:
+        text = "Not every run last week was green, so this week repeats it."
+        return Decision(state.volumes[-1][0], "build", None, reasons=[reason("R14", text, state.hold_why)])
+    if maintain:
+        return Decision(state.volumes[-1][0], "maintain", None, reasons=[reason("R3", "Volume held while a clinician reviews your slow progress.", f"{state.volumes[-1][0]:g} {units}")])
+    if goal is not None and state.last_non_deload() >= goal - 1e-9:
+        return _at_target(state, goal, avoid_hills, units)
+    if cadence_known and state.cadence_step == 0:
+        return _cadence_week(state, units, state.volumes[-1][0])
+    return _volume_up(state, settings, goal, units)
+
+
+def _first_week(state: State, cadence_known: bool, units: str) -> Decision:
+    volume = floor1(state.green_volume)
+    why = reason("R27", "Continuous running starts at your last all-green week.", f"{volume:g} {units}")
+    if cadence_known:
+        return _cadence_week(state, units, volume, [why])
+    return Decision(volume, "build", None, reasons=[why])
+
+
+def _cadence_week(state: State, units: str, volume: float, extra: list[Reason] | None = None) -> Decision:
+    step = state.cadence_step + 1
+    text = "This week's one change: a slightly quicker step rate, with volume held (one change at a time)."
+    why = reason("R38", text, f"cadence step {step}", "cadence_first_step")
+    return Decision(volume, "build", f"cadence step {step}", reasons=[*(extra or []), why])
+
+
+def _step_back(state: State, settings: Settings, units: str) -> Decision:
+    last = state.volumes[-1][0]
+    volume = floor1(min(state.green_volume, last * (1 - settings.flare_cut_min)))
+    data = f"{state.flare_why}; last all-green week {state.green_volume:g} {units}; this week {last:g} -> {volume:g} {units}"
+    text = "Pain went up, so this week steps back to your last all-green week, with walk breaks and no hard sessions."
+    return Decision(volume, "build", None, walk_breaks=True, reasons=[reason("R27", text, data, "flare_cut_min")])
+
+
+def _deload(state: State, settings: Settings, units: str) -> Decision:
+    peak = max(v for v, _ in state.volumes[-3:])
+    volume = floor1(peak * (1 - settings.deload_cut))
+    data = f"peak of the last 3 weeks {peak:g} {units}, less {settings.deload_cut:.0%}"
+    return Decision(volume, "deload", None, deload=True, reasons=[reason("R23", "A lighter week lets the knee and body catch up.", data, "deload_cut")])
+
+
+def _after_deload(state: State, cadence_known: bool, units: str) -> Decision:
+    volume = state.last_non_deload()
+    why = reason("R23a", "After the lighter week, back to the week before it, no higher.", f"{volume:g} {units}")
+    if cadence_known and state.cadence_step == 1:
+        return _cadence_week(state, units, volume, [why])
+    return Decision(volume, "build", None, reasons=[why])
+
+
+def _at_target(state: State, goal: float, avoid_hills: bool, units: str) -> Decision:
+    volume = floor1(goal)
+    steps = [s for s in INTENSITY_STEPS if not (avoid_hills and s == "hills")]
+    hold = reason("R18", "You have reached your goal volume; it is held while other things change.", f"goal {goal:g} {units}")
+    if state.green_weeks_at_target >= 2 and state.intensity_step < len(steps):
+        step = steps[state.intensity_step]
+        why = reason("R18", f"Two all-green weeks at your goal volume: this week adds {step}, the one change.", f"{state.green_weeks_at_target} green weeks at {goal:g} {units}")
+        return Decision(volume, "intensity", step, intensity=step, reasons=[hold, why])
+    current = steps[state.intensity_step - 1] if state.intensity_step else None
+    return Decision(volume, "intensity" if current else "maintain", None, intensity=current, reasons=[hold])
+
+
+def _volume_up(state: State, settings: Settings, goal: float | None, units: str) -> Decision:
+    base = state.last_non_deload()
+    limits = {"10% weekly cap": base * (1 + settings.weekly_increase_max)}
+    if len(state.volumes) >= 2 and not state.volumes[-1][1]:
+        limits["30% two-week cap"] = state.volumes[-2][0] * (1 + settings.two_week_increase_max)
+    if goal is not None:
+        limits["your goal"] = goal
+    binding = min(limits, key=limits.__getitem__)
+    volume = floor1(min(limits.values()))
+    data = f"from {base:g} to {volume:g} {units} (limited by the {binding})"
+    text = "Every run last week was green, so weekly running rises a little."
+    return Decision(volume, "build", "volume", reasons=[reason("R20", text, data, "weekly_increase_max")])

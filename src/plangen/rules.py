@@ -1,0 +1,116 @@
+"""The clinical rule book: rule ids, their sources, and the thresholds a clinician may change.
+
+Numbers tagged [D] in clinical-rules.md are design defaults, not findings; they
+live here as settings so a clinic can override them (profile ``rules:`` or the
+project config) and the plan can say which ones were changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+# Rule id -> short citation shown beside every reason that uses the rule.
+SOURCES: Mapping[str, str] = MappingProxyType(
+    {
+        "R1": "Willy 2019 JOSPT CPG (PFP definition)",
+        "R2": "NHS knee pathway red flags; Ottawa knee rules (Stiell 1995)",
+        "R3": "RACGP HANDI exercise for PFP (4-8 week trials)",
+        "R4": "Crossley 2016 and Collins 2018 PFP consensus; Willy 2019 CPG",
+        "R5": "Esculier 2018 RCT; Rathleff 2019",
+        "R7": "Crossley 2016 consensus; Wallis 2021 review of PFP guidelines",
+        "R8": "La Trobe TREK runners guide (Esculier); Silbernagel 2007",
+        "R9": "Silbernagel 2007 pain-monitoring model",
+        "R10": "Crossley 2004 (2-point change on 0-10)",
+        "R11": "TREK / Esculier PFP running thresholds",
+        "R12": "Return-to-run programmes (physioadvisor, UW/Heiderscheit)",
+        "R13": "Military return-to-run protocol (Trials 2023, Table 1)",
+        "R14": "Military return-to-run protocol (Trials 2023): each phase twice",
+        "R15": "SEMC return to running; sports-injury physio guidance",
+        "R16": "Military return-to-run protocol (Trials 2023): level ground, no hills",
+        "R17": "The Running Clinic interval programmes",
+        "R18": "La Trobe TREK runners guide; SEMC return to running",
+        "R19": "Frandsen 2025 BJSM (5,205 runners: spikes >10% raise injury risk)",
+        "R20": "Nielsen 2014 JOSPT (>30% over 2 weeks); Buist 2008",
+        "R21": "Gabbett 2016; Impellizzeri 2020 (ACWR is not a safe gate)",
+        "R22": "Foster 2001 session-RPE method",
+        "R23": "Coaching convention: lighter week every 3-6 weeks",
+        "R23a": "plangen design rule after a lighter week",
+        "R24": "Nielsen 2014 IJSPT (BMI > 30 in novices)",
+        "R25": "La Trobe TREK runners guide; SEMC heavy-light-medium weeks",
+        "R26": "SEMC return to running; Physiotivity walk-to-run",
+        "R27": "Silbernagel 2007 week-to-week rule; Crossley 2004 MCID",
+        "R28": "La Trobe TREK runners guide (load modifiers)",
+        "R29": "plangen design rule for escalation",
+        "R30": "La Trobe 'my kneecap' PFP patient site",
+        "R31": "NHS PFP exercise advice; ACSM 2009 progression position stand",
+        "R32": "Barton 2015 best-practice guide; ACSM 2009",
+        "R33": "SEMC return to running (cross-training)",
+        "R34": "Heiderscheit 2011; Lenhart 2014; Bramah 2019",
+        "R35": "Willy, Scholz & Davis 2012 (mirror feedback)",
+        "R36": "Teng & Powers 2014 (trunk lean)",
+        "R37": "Vannatta 2015 (foot strike moves load to the calf)",
+        "R38": "plangen design rule: one gait change at a time",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Threshold:
+    default: float
+    rule: str
+    meaning: str
+    low: float
+    high: float
+
+
+# Every configurable design default, with its rule and the range a clinician may set.
+THRESHOLDS: Mapping[str, Threshold] = MappingProxyType(
+    {
+        "green_pain_max": Threshold(2, "R11", "Most pain (0-10) during a run that still counts as green", 0, 4),
+        "red_pain_min": Threshold(5, "R11", "Pain (0-10) during a run that makes it red", 3, 8),
+        "single_run_cap": Threshold(1.10, "R19", "Longest planned run as a multiple of the longest run in 30 days", 1.0, 1.3),
+        "weekly_increase_max": Threshold(0.10, "R20", "Largest rise in weekly running from one week to the next", 0.0, 0.3),
+        "two_week_increase_max": Threshold(0.30, "R20", "Largest rise in weekly running over any two weeks", 0.0, 0.6),
+        "deload_every": Threshold(4, "R23", "A lighter week every this many build weeks", 3, 6),
+        "deload_cut": Threshold(0.20, "R23", "How much lighter the lighter week is", 0.1, 0.3),
+        "red_wait_hours": Threshold(48, "R26", "Hours to wait after a red session before running again", 24, 96),
+        "flare_cut_min": Threshold(0.10, "R27", "Smallest cut in weekly running after a flare-up", 0.05, 0.3),
+        "rest_pain_gate": Threshold(4, "R2", "Pain at rest (0-10) that stops running until a clinician checks", 2, 8),
+        "daily_pain_gate": Threshold(7, "R2", "Worst pain in daily life (0-10) that stops running", 4, 10),
+        "review_week": Threshold(6, "R3", "Week by which worst pain should have dropped 2 points", 4, 8),
+        "cadence_first_step": Threshold(0.05, "R34", "First rise in step rate (fraction of the runner's own)", 0.03, 0.05),
+        "cadence_max_step": Threshold(0.10, "R34", "Largest rise in step rate (fraction of the runner's own)", 0.05, 0.10),
+        "monotony_max": Threshold(2.0, "R22", "Weekly training monotony that triggers a warning", 1.5, 3.0),
+        "entry_bout_fraction": Threshold(0.5, "R14", "Walk-run entry: jog bout as a fraction of the longest pain-free run", 0.25, 0.75),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The thresholds in force for one plan: defaults overlaid with a clinic's overrides."""
+
+    overrides: Mapping[str, float] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> float:
+        if name not in THRESHOLDS:
+            raise AttributeError(name)
+        return float(self.overrides.get(name, THRESHOLDS[name].default))
+
+
+def override_problems(overrides: Mapping[str, float]) -> list[str]:
+    """What is wrong with a clinic's overrides, as 'expected ..., found ...' sentences."""
+    import difflib
+
+    problems = []
+    for key, value in overrides.items():
+        if key not in THRESHOLDS:
+            close = difflib.get_close_matches(key, list(THRESHOLDS), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(f"a known rule setting, found '{key}'{hint}")
+        elif not THRESHOLDS[key].low <= value <= THRESHOLDS[key].high:
+            limits = THRESHOLDS[key]
+            problems.append(f"{key} from {limits.low:g} to {limits.high:g}, found {value:g}")
+    return problems
