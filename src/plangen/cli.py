@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import click
 
@@ -19,3 +20,84 @@ def main(ctx: click.Context, quiet: bool, verbose: int) -> None:
     ctx.obj = {"quiet": quiet, "verbose": verbose}
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s: %(message)s")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True, help="Output folder.")
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."), help="Project folder with your own templates/ and content/ (default: here).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default=None, help="PDF paper size (default: each profile's, else A4).")
+@click.option("--large-print", is_flag=True, help="A large-print PDF.")
+@click.option("--no-pdf", is_flag=True, help="Skip the PDF (faster previews).")
+@click.pass_context
+def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, root: Path, paper: str | None, large_print: bool, no_pdf: bool) -> None:
+    """Build each profile (a file, or every profile in a folder; default profiles/) into OUT."""
+    from plangen.build import BuildOptions
+    from plangen.build import build as run_build
+
+    options = BuildOptions(out=out, root=root, pdf=not no_pdf, paper=paper, large_print=large_print)
+    built = run_build(list(paths) or [Path("profiles")], options)
+    if not ctx.obj["quiet"]:
+        for plan in built:
+            click.echo(f"built {plan.slug}: {plan.status}, {plan.weeks} weeks -> {out / plan.slug / 'index.html'}")
+
+
+@main.command()
+@click.argument("profile", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."), help="Project folder with your own content/.")
+def plan(profile: Path, fmt: str, root: Path) -> None:
+    """Print the plan for PROFILE without rendering the site."""
+    from plangen.build import load_all, load_library, plan_for
+
+    runner = load_all([profile])[0]
+    result = plan_for(runner, load_library(root))
+    if fmt == "json":
+        from plangen.render.jsonplan import render_json
+
+        click.echo(render_json(result).data.decode("utf-8"), nl=False)
+    else:
+        from plangen.render.text import render_text
+
+        click.echo(render_text(result))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.pass_context
+def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+    """Check profiles and logs; print every problem (exit 0 when all is well, 2 when not)."""
+    from plangen.build import load_all
+    from plangen.logimport import runs_missing_pain
+
+    runners = load_all(list(paths))
+    if ctx.obj["quiet"]:
+        return
+    for runner in runners:
+        click.echo(f"ok: {runner.profile_path} ({len(runner.log.entries)} log entries)")
+        missing = runs_missing_pain(runner.log)
+        if missing:
+            dates = ", ".join(str(e.date) for e in missing)
+            click.echo(f"  note: {len(missing)} runs have no next-morning pain score yet ({dates}); they cannot count as green")
+
+
+@main.command()
+@click.argument("which", type=click.Choice(["profile", "log", "plan"]), default="plan")
+def schema(which: str) -> None:
+    """Print the JSON Schema of a profile, a log or a plan (for editors and other tools)."""
+    import json
+
+    from plangen.schemas import schema_for
+
+    click.echo(json.dumps(schema_for(which), indent=2, sort_keys=True))
+
+
+def _register_subcommands() -> None:
+    from plangen.cli_exercises import exercises
+    from plangen.cli_log import log
+
+    main.add_command(exercises)
+    main.add_command(log)
+
+
+_register_subcommands()

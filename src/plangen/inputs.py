@@ -66,9 +66,15 @@ class Baseline(_Strict):
 
 
 class Symptoms(_Strict):
+    @property
+    def morning_baseline(self) -> int:
+        return self.usual_morning_pain if self.usual_morning_pain is not None else self.pain_at_rest
+
     worst_pain_last_week: Pain = 0
     pain_at_rest: Pain = 0
     worst_daily_pain: Pain | None = None
+    # The usual next-morning knee pain: the baseline each next-morning score is compared with (R9).
+    usual_morning_pain: Pain | None = None
     aggravators: tuple[Aggravator, ...] = ()
     duration_weeks: Int | None = Field(None, ge=0, le=520)
     pain_location: Literal["front", "around_kneecap", "behind_kneecap", "elsewhere"] = "front"
@@ -163,7 +169,6 @@ class Profile(_Strict):
 
 
 class PainScores(_Strict):
-    before: Pain | None = None
     during: Pain | None = None
     after: Pain | None = None
     next_morning: Pain | None = None

@@ -40,6 +40,8 @@ def load_runner(profile_path: Path) -> RunnerInput:
         log_path = _log_path(profile_path, profile)
         if log_path is not None:
             log = _validated(log_path, TrainingLog, problems) or log
+        if profile.start is None and not log.entries:
+            problems.append(Problem(profile_path, None, "start", "a start date (YYYY-MM-DD) or a log to start after", "neither"))
     if problems or profile is None:
         raise InputError(problems)
     return RunnerInput(profile, log, profile_path, log_path)

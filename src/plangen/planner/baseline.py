@@ -30,16 +30,11 @@ class LoggedRun:
 def classify_runs(profile: Profile, log: TrainingLog, settings: Settings) -> list[LoggedRun]:
     """Every run in the log, oldest first, with the zone the traffic light gives it."""
     runs: list[LoggedRun] = []
-    morning = profile.symptoms.pain_at_rest
-    last_morning_date: dt.date | None = None
+    morning = profile.symptoms.morning_baseline
     for entry in sorted(log.entries, key=lambda e: e.date):
-        if last_morning_date and (entry.date - last_morning_date).days > 3:
-            morning = profile.symptoms.pain_at_rest  # an old morning score says little about today
         if entry.is_run:
             zone = session_zone(entry, morning, settings)
             runs.append(LoggedRun(entry.date, entry.distance or 0.0, entry.minutes, entry.activity == "run", zone, entry))
-        if entry.pain.next_morning is not None:
-            morning, last_morning_date = entry.pain.next_morning, entry.date + dt.timedelta(days=1)
     return runs
 
 
@@ -82,18 +77,20 @@ def _week_totals(runs: list[LoggedRun], start: dt.date) -> list[WeekTotal]:
 
 
 def _pain_free_weekly(profile: Profile, runs: list[LoggedRun], weeks: list[WeekTotal]) -> tuple[float, Reason]:
+    """Green running in the better of the last two weeks (R27: back to the last pain-free load).
+
+    Only green runs count, so more pain never gives a bigger start (invariant 25).
+    """
     if profile.baseline.pain_free_weekly_distance is not None:
         value = profile.baseline.pain_free_weekly_distance
         return value, _reason("R20", "Starting weekly volume is the pain-free volume in the profile.", f"{value:g} {profile.units}")
-    for week in reversed(weeks):
-        zones = {r.zone for r in runs if week.start <= r.date < week.start + dt.timedelta(days=7)}
-        if week.runs and zones <= {"green"}:
-            data = f"week of {week.start}: {week.distance:g} {profile.units}, {week.runs} runs, all green"
-            return week.distance, _reason("R27", "Starting volume is the last week in which every run was green.", data)
-    busiest = max((w.distance for w in weeks), default=0.0)
-    value = round(busiest * 0.8, 1)
-    data = f"no all-green week in the last 4; busiest week {busiest:g} {profile.units}, less 20%"
-    return value, _reason("R27", "No recent week was pain-free, so the start is 20% under the busiest week.", data)
+    totals = []
+    for week in weeks[-2:]:
+        green = [r.distance for r in runs if week.start <= r.date < week.start + dt.timedelta(days=7) and r.zone == "green"]
+        totals.append((round(sum(green), 1), week.start, len(green)))
+    value, week_start, count = max(totals, key=lambda t: (t[0], t[1]), default=(0.0, None, 0))
+    data = f"week of {week_start}: {count} green runs, {value:g} {profile.units}" if count else "no green runs in the last 2 weeks"
+    return value, _reason("R27", "Starting volume is your green (pain-free) running in the better of the last two weeks.", data)
 
 
 def _longest_30d(profile: Profile, runs: list[LoggedRun], start: dt.date) -> tuple[float, Reason]:

@@ -11,8 +11,9 @@ MEANINGFUL_CHANGE = 2  # R10: a 2-point change on 0-10 is the smallest that matt
 
 def session_zone(entry: LogEntry, morning_baseline: int, settings: Settings) -> Zone:
     """Classify a session; the worst sign wins, and missing next-morning pain is never green (inv. 28)."""
-    pain = entry.pain
-    before = pain.before if pain.before is not None else morning_baseline
+    # One fixed baseline per runner (not the previous morning): then more pain in the log
+    # can never make a session look better (invariant 25).
+    pain, before = entry.pain, morning_baseline
     if _is_red(entry, before, settings):
         return "red"
     if _is_amber(entry, before, settings):
