@@ -15,7 +15,7 @@ from plangen import __version__
 from plangen.inputs import Profile, TrainingLog
 from plangen.plan import Baseline, Plan, Reason, Setting, Week
 from plangen.planner import text
-from plangen.planner.baseline import LoggedRun, classify_runs, easy_pace, make_baseline
+from plangen.planner.baseline import LoggedRun, classify_runs, easy_pace, make_baseline, worst_pain
 from plangen.planner.progress import State
 from plangen.planner.reasons import reason
 from plangen.planner.schedule import week_shape
@@ -114,8 +114,7 @@ def _review_week_check(profile: Profile, ctx: Context, settings: Settings) -> li
     end = ctx.runs and profile.start and profile.start + dt.timedelta(days=7 * week)
     if not end or ctx.as_of is None or ctx.as_of < end:
         return []
-    late = [max(filter(None.__ne__, (r.entry.pain.during, r.entry.pain.after)), default=0)
-            for r in ctx.runs if end - dt.timedelta(days=7) <= r.date < end]
+    late = [worst_pain(r.entry) for r in ctx.runs if end - dt.timedelta(days=7) <= r.date < end]
     if late and max(late) > profile.symptoms.worst_pain_last_week - 2:
         return [f"Your worst pain has not dropped by 2 points by week {week}: book a clinician review."]
     return []
@@ -152,5 +151,5 @@ def _standing_reasons() -> list[Reason]:
     return [
         reason("R4", "Hip and knee strength work is the core of the plan.", "2-3 sessions a week"),
         reason("R5", "Knowing how to manage load and pain works as well as any single treatment.", "traffic light on every session"),
-        reason("R7", "No passive treatments and no complete rest as the plan: active recovery works best.", ""),
+        reason("R7", "Active recovery works best: the plan keeps you moving, with no machines, needles or lay-offs.", ""),
     ]

@@ -138,8 +138,7 @@ def _pain_pattern(profile: Profile, runs: list[LoggedRun], start: dt.date) -> Pa
 
 def _trend(runs: list[LoggedRun], start: dt.date) -> str:
     def worst_in(days_from: int, days_to: int) -> int | None:
-        scores = [max(filter(None.__ne__, (r.entry.pain.during, r.entry.pain.after)), default=0)
-                  for r in runs if days_to <= (start - r.date).days < days_from]
+        scores = [worst_pain(r.entry) for r in runs if days_to <= (start - r.date).days < days_from]
         return max(scores) if scores else None
 
     early, late = worst_in(31, 15), worst_in(15, 0)
@@ -148,6 +147,11 @@ def _trend(runs: list[LoggedRun], start: dt.date) -> str:
     if late <= early - 1:
         return "improving"
     return "worsening" if late >= early + 1 else "stable"
+
+
+def worst_pain(entry: LogEntry) -> int:
+    """The higher of pain during and an hour after a session (0 when neither was scored)."""
+    return max((p for p in (entry.pain.during, entry.pain.after) if p is not None), default=0)
 
 
 def _acwr(runs: list[LoggedRun], start: dt.date) -> float | None:

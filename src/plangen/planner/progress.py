@@ -11,6 +11,7 @@ from plangen.planner.reasons import reason
 from plangen.planner.stages import LAST_STAGE
 from plangen.rules import Settings
 
+AT_GOAL = 0.97  # rounding each run down leaves a week a little under its goal
 ZONE_ORDER: tuple[Zone, ...] = ("green", "unknown", "amber", "red")
 
 
@@ -111,7 +112,7 @@ def end_build_week(state: State, zones: list[Zone], morning_rise: int, target: f
     volume = state.volumes[-1][0] if state.volumes else 0.0
     if zones and set(zones) == {"green"}:
         state.green_volume = volume
-        if target is not None and volume >= target - 1e-9:
+        if target is not None and volume >= AT_GOAL * target:
             state.green_weeks_at_target += 1
         return
     # An amber run or a run without next-morning pain is not green: hold, do not progress.

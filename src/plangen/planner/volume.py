@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from plangen.plan import Reason
-from plangen.planner.progress import State, floor1
+from plangen.planner.progress import AT_GOAL, State, floor1
 from plangen.planner.reasons import reason
 from plangen.rules import Settings
 
-INTENSITY_STEPS = ("strides", "tempo", "hills")  # volume first, then speed, hills last (R16, R18)
+INTENSITY_STEPS = ("strides", "tempo", "hills")
+AT_GOAL = 0.97  # rounding each run down leaves a week a little under its goal  # volume first, then speed, hills last (R16, R18)
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def decide(state: State, settings: Settings, goal: float | None, cadence_known: 
         return Decision(state.volumes[-1][0], "build", None, reasons=[reason("R14", text, state.hold_why)])
     if maintain:
         return Decision(state.volumes[-1][0], "maintain", None, reasons=[reason("R3", "Volume held while a clinician reviews your slow progress.", f"{state.volumes[-1][0]:g} {units}")])
-    if goal is not None and state.last_non_deload() >= goal - 1e-9:
+    if goal is not None and state.last_non_deload() >= AT_GOAL * goal:
         return _at_target(state, goal, avoid_hills, units)
     if cadence_known and state.cadence_step == 0:
         return _cadence_week(state, units, state.volumes[-1][0])
@@ -71,8 +72,9 @@ def _step_back(state: State, settings: Settings, units: str) -> Decision:
 
 def _deload(state: State, settings: Settings, units: str) -> Decision:
     peak = max(v for v, _ in state.volumes[-3:])
-    volume = floor1(peak * (1 - settings.deload_cut))
-    data = f"peak of the last 3 weeks {peak:g} {units}, less {settings.deload_cut:.0%}"
+    # Lighter than the peak and than last week, even when last week already came down.
+    volume = floor1(min(peak, state.volumes[-1][0]) * (1 - settings.deload_cut))
+    data = f"peak of the last 3 weeks {peak:g} {units}, last week {state.volumes[-1][0]:g}, less {settings.deload_cut:.0%}"
     return Decision(volume, "deload", None, deload=True, reasons=[reason("R23", "A lighter week lets the knee and body catch up.", data, "deload_cut")])
 
 
