@@ -122,7 +122,7 @@ def _problem(document: YamlDocument, model: type[BaseModel], error: Any) -> Prob
 
 def _is_union_tag(part: Any) -> bool:
     # pydantic adds the union member it tried ("str", "int", "function-after[...]") to loc
-    return isinstance(part, str) and (part in {"str", "int", "float", "bool", "date"} or "[" in part)
+    return isinstance(part, str) and (part in {"str", "int", "float", "bool"} or "[" in part)
 
 
 def _unknown_key(document: YamlDocument, model: type[BaseModel], loc: tuple[Any, ...]) -> Problem:
@@ -178,7 +178,7 @@ def _bound_phrase(kind: str, ctx: dict[str, Any]) -> str:
         "less_than": "less than",
     }
     limit = next(iter(ctx.values()))
-    return f"a value {words[kind]} {limit}"
+    return f"a value {words[kind]} {limit:g}" if isinstance(limit, (int, float)) else f"a value {words[kind]} {limit}"
 
 
 def _describe(value: Any) -> str:
