@@ -26,4 +26,11 @@ class RenderOptions:
     anonymous: bool = False
     large_print: bool = False
     generated: str = ""  # ISO date of the build (from SOURCE_DATE_EPOCH when set)
-    base_url: str | None = None
+    base_url: str | None = None  # where the site is published (QR codes point here)
+    review_by: str = ""  # ISO date by which a clinician should review the plan
+    publish: bool = False  # published build: noindex, no personal details
+    clinic_name: str | None = None
+    clinic_contact: str | None = None
+    disclaimer: str | None = None
+    accent: str = "#1f5f8b"
+    logo: tuple[str, bytes] | None = None  # (file name, bytes) of the clinic's logo

@@ -1,15 +1,19 @@
-"""The build, top to bottom: read and validate everything, plan, render, then write."""
+"""The build, top to bottom: read and validate everything, plan and render each runner, then write once."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from plangen.artifacts import Artifact, RenderOptions
-from plangen.errors import InputError, Problem
+from plangen.config import ProjectConfig, load_config
+from plangen.errors import BuildError, InputError, PlangenError, Problem
 from plangen.plan import Plan
 from plangen.sources import RunnerInput, load_runner, profile_paths
 
@@ -19,16 +23,23 @@ class BuildOptions:
     out: Path = Path("site")
     root: Path = Path(".")
     pdf: bool = True
-    paper: str | None = None  # None: each profile's own choice
+    paper: str | None = None  # None: the profile's choice, else the project default, else A4
     large_print: bool = False
+    publish: bool = False
+    jobs: int = 1
 
 
 @dataclass(frozen=True)
 class BuiltPlan:
+    """One runner's result: what was built, or why it failed."""
+
     slug: str
-    status: str
-    weeks: int
-    files: list[Path] = field(default_factory=list)
+    source: Path
+    status: str = ""
+    weeks: int = 0
+    name: str | None = None
+    error: str | None = None
+    artifacts: list[Artifact] = field(default_factory=list, repr=False)
 
 
 def build_date() -> str:
@@ -38,7 +49,7 @@ def build_date() -> str:
     return when.date().isoformat()
 
 
-def load_all(paths: list[Path]) -> list[RunnerInput]:
+def load_all(paths: list[Path], config: ProjectConfig | None = None) -> list[RunnerInput]:
     """Every profile under ``paths``, validated; one InputError lists every problem in all of them."""
     problems: list[Problem] = []
     runners: list[RunnerInput] = []
@@ -47,13 +58,20 @@ def load_all(paths: list[Path]) -> list[RunnerInput]:
         problems.append(Problem(paths[0] if paths else Path("."), None, "", "a profile (*.yaml)", "no profiles"))
     for path in found:
         try:
-            runners.append(load_runner(path))
+            runners.append(_with_defaults(load_runner(path), config or ProjectConfig()))
         except InputError as exc:
             problems.extend(exc.problems)
     problems.extend(_duplicate_slugs(runners))
     if problems:
         raise InputError(problems)
     return runners
+
+
+def _with_defaults(runner: RunnerInput, config: ProjectConfig) -> RunnerInput:
+    """Project defaults fill in only what the profile left out."""
+    given = runner.profile.model_fields_set
+    defaults = {k: v for k, v in config.defaults.model_dump(include={"units", "paper", "weeks"}).items() if v is not None and k not in given}
+    return replace(runner, profile=runner.profile.model_copy(update=defaults)) if defaults else runner
 
 
 def _duplicate_slugs(runners: list[RunnerInput]) -> list[Problem]:
@@ -66,56 +84,140 @@ def _duplicate_slugs(runners: list[RunnerInput]) -> list[Problem]:
     return out
 
 
-def plan_for(runner: RunnerInput, library: Any) -> Plan:
-    from plangen.planner import make_plan
-
-    return make_plan(runner.profile, runner.log, library, runner.slug)
-
-
-def render_all(runner: RunnerInput, plan: Plan, library: Any, options: BuildOptions) -> list[Artifact]:
-    """Every file of one plan; nothing is written here."""
-    from plangen.render.html import render_site
-    from plangen.render.jsonplan import render_json
-
-    render = RenderOptions(
-        paper=options.paper or runner.profile.paper,
-        anonymous=runner.profile.anonymous,
-        large_print=options.large_print,
-        generated=build_date(),
-    )
-    artifacts = [*render_site(runner, plan, library, render), render_json(plan)]
-    if options.pdf:
-        from plangen.render.pdf import render_pdf  # WeasyPrint takes a second to import: only when needed
-
-        artifacts.append(render_pdf(runner, plan, library, render))
-    return artifacts
-
-
+@lru_cache(maxsize=4)
 def load_library(root: Path) -> Any:
+    """The exercise library (the user's, else the bundled one); loaded once per process."""
     from plangen.exercises import load_library as load
     from plangen.resources import content_dir
 
     return load(content_dir(root))
 
 
-def build(paths: list[Path], options: BuildOptions) -> list[BuiltPlan]:
-    """Validate all inputs, plan and render every profile, then write the site in one go."""
+def plan_for(runner: RunnerInput, library: Any, config: ProjectConfig | None = None) -> Plan:
+    from plangen.planner import make_plan
+
+    return make_plan(runner.profile, runner.log, library, runner.slug, (config or ProjectConfig()).rules)
+
+
+def render_options(runner: RunnerInput, config: ProjectConfig, options: BuildOptions) -> RenderOptions:
+    generated = build_date()
+    review_by = dt.date.fromisoformat(generated) + dt.timedelta(weeks=config.defaults.review_weeks)
+    return RenderOptions(
+        paper=options.paper or runner.profile.paper,
+        anonymous=runner.profile.anonymous or options.publish,
+        large_print=options.large_print,
+        generated=generated,
+        base_url=config.base_url,
+        review_by=review_by.isoformat(),
+        publish=options.publish,
+        clinic_name=config.clinic.name,
+        clinic_contact=config.clinic.contact,
+        disclaimer=config.clinic.disclaimer,
+        accent=config.clinic.accent,
+        logo=_logo(options.root, config),
+    )
+
+
+def _logo(root: Path, config: ProjectConfig) -> tuple[str, bytes] | None:
+    if config.clinic.logo is None:
+        return None
+    path = root / config.clinic.logo
+    return path.name, path.read_bytes()
+
+
+def render_all(runner: RunnerInput, plan: Plan, library: Any, render: RenderOptions, pdf: bool) -> list[Artifact]:
+    """Every file of one plan; nothing is written here."""
+    from plangen.render.html import render_site
+    from plangen.render.ics import render_ics
+    from plangen.render.jsonplan import render_json
+
+    artifacts = [*render_site(runner, plan, library, render), render_json(plan), render_ics(plan, runner.slug, render)]
+    if pdf:
+        from plangen.render.pdf import render_pdf  # WeasyPrint takes a second to import: only when needed
+
+        artifacts.append(render_pdf(runner, plan, library, render))
+    return artifacts
+
+
+def build_one(profile_path: Path, options: BuildOptions) -> BuiltPlan:
+    """Plan and render one profile (in a worker process for batches); failures become a result, not a crash."""
+    config = load_config(options.root)
+    runner = load_all([profile_path], config)[0]
+    if options.publish:
+        from plangen.publish import published
+
+        runner = published(runner, options.root)
+    try:
+        library = load_library(options.root)
+        plan = plan_for(runner, library, config)
+        if options.publish:
+            from plangen.publish import redact
+
+            plan = redact(plan)
+        files = render_all(runner, plan, library, render_options(runner, config, options), options.pdf)
+    except PlangenError as exc:
+        return BuiltPlan(runner.slug, profile_path, error=exc.format_message())
+    return BuiltPlan(runner.slug, profile_path, plan.status, len(plan.weeks), runner.profile.runner.name, None, files)
+
+
+def build(paths: list[Path], options: BuildOptions, on_done: Callable[[BuiltPlan], None] | None = None) -> list[BuiltPlan]:
+    """Validate all inputs first (bad input: nothing is built), then build each plan and write the site once."""
     from plangen.output import write_site
 
-    runners = load_all(paths)
-    library = load_library(options.root)
-    artifacts: list[Artifact] = []
-    built: list[BuiltPlan] = []
-    for runner in runners:
-        plan = plan_for(runner, library)
-        files = render_all(runner, plan, library, options)
-        artifacts.extend(_dedupe_shared(artifacts, files))
-        built.append(BuiltPlan(runner.slug, plan.status, len(plan.weeks), [options.out / str(a.path) for a in files]))
-    write_site(options.out, artifacts)
-    return built
+    config = load_config(options.root)
+    runners = load_all(paths, config)
+    load_library(options.root)  # a broken exercise library is bad input: report it before any work
+    results = list(_run(sorted(r.profile_path for r in runners), options, on_done or (lambda _: None)))
+    good = [r for r in results if r.error is None]
+    artifacts = _dedupe_shared([a for r in good for a in r.artifacts])
+    if len(good) > 1 and not options.publish:
+        from plangen.render.clinic import render_clinic_index
+
+        artifacts.append(render_clinic_index(good, render_options(runners[0], config, options)))
+    if artifacts:
+        write_site(options.out, artifacts)
+    return results
 
 
-def _dedupe_shared(existing: list[Artifact], new: list[Artifact]) -> list[Artifact]:
+def _run(paths: list[Path], options: BuildOptions, on_done: Callable[[BuiltPlan], None]) -> list[BuiltPlan]:
+    if options.jobs <= 1 or len(paths) == 1:
+        results = []
+        for path in paths:
+            results.append(build_one(path, options))
+            on_done(results[-1])
+        return results
+    # Worker processes: WeasyPrint's memory grows across renders, and two cores beat one.
+    with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+        futures = [pool.submit(build_one, path, options) for path in paths]
+        results = []
+        for future in futures:
+            results.append(_result(future, paths[len(results)]))
+            on_done(results[-1])
+        return results
+
+
+def _result(future: Any, path: Path) -> BuiltPlan:
+    try:
+        return future.result()
+    except Exception as exc:  # a worker crash is one profile's failure, not the batch's
+        return BuiltPlan(path.stem, path, error=f"{type(exc).__name__}: {exc}")
+
+
+def _dedupe_shared(artifacts: list[Artifact]) -> list[Artifact]:
     # Every plan ships the same shared assets; keep one copy of each.
-    have = {a.path for a in existing}
-    return [a for a in new if not (a.path.parts[0] == "assets" and a.path in have)]
+    seen: set[str] = set()
+    out = []
+    for artifact in artifacts:
+        shared = artifact.path.parts[0] == "assets"
+        if shared and str(artifact.path) in seen:
+            continue
+        seen.add(str(artifact.path))
+        out.append(artifact)
+    return out
+
+
+def failures(results: list[BuiltPlan]) -> list[BuiltPlan]:
+    return [r for r in results if r.error is not None]
+
+
+__all__ = ["BuildError", "BuildOptions", "BuiltPlan", "build", "build_one", "failures", "load_all", "plan_for"]

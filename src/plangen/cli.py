@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -25,21 +29,41 @@ def main(ctx: click.Context, quiet: bool, verbose: int) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True, help="Output folder.")
-@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."), help="Project folder with your own templates/ and content/ (default: here).")
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."), help="Project folder with plangen.yaml and your own templates/ and content/ (default: here).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default=None, help="PDF paper size (default: each profile's, else A4).")
 @click.option("--large-print", is_flag=True, help="A large-print PDF.")
 @click.option("--no-pdf", is_flag=True, help="Skip the PDF (faster previews).")
+@click.option("--publish", is_flag=True, help="For public hosting: no names, ages, notes or pain history; unguessable addresses; noindex.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes for a batch (default: the number of cores).")
 @click.pass_context
-def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, root: Path, paper: str | None, large_print: bool, no_pdf: bool) -> None:
+def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, root: Path, paper: str | None, large_print: bool,
+          no_pdf: bool, publish: bool, jobs: int | None) -> None:
     """Build each profile (a file, or every profile in a folder; default profiles/) into OUT."""
-    from plangen.build import BuildOptions
+    from plangen.build import BuildOptions, failures
     from plangen.build import build as run_build
+    from plangen.reporting import report_build
 
-    options = BuildOptions(out=out, root=root, pdf=not no_pdf, paper=paper, large_print=large_print)
-    built = run_build(list(paths) or [Path("profiles")], options)
-    if not ctx.obj["quiet"]:
-        for plan in built:
-            click.echo(f"built {plan.slug}: {plan.status}, {plan.weeks} weeks -> {out / plan.slug / 'index.html'}")
+    options = BuildOptions(out=out, root=root, pdf=not no_pdf, paper=paper, large_print=large_print,
+                           publish=publish, jobs=jobs or os.cpu_count() or 1)
+    targets = list(paths) or [Path("profiles")]
+    with _progress(ctx, targets) as advance:
+        results = run_build(targets, options, on_done=advance)
+    report_build(results, out, quiet=ctx.obj["quiet"])
+    if failures(results):
+        ctx.exit(1)
+
+
+@contextlib.contextmanager
+def _progress(ctx: click.Context, targets: list[Path]) -> Iterator[Callable[[object], None]]:
+    """A progress bar for batches on a terminal; silent for one profile, under -q, or in a pipe."""
+    from plangen.sources import profile_paths
+
+    total = len(profile_paths(targets))
+    if ctx.obj["quiet"] or total < 2:
+        yield lambda _result: None
+        return
+    with click.progressbar(length=total, label="Building plans", file=sys.stderr) as bar:
+        yield lambda _result: bar.update(1)
 
 
 @main.command()
@@ -90,6 +114,48 @@ def schema(which: str) -> None:
     from plangen.schemas import schema_for
 
     click.echo(json.dumps(schema_for(which), indent=2, sort_keys=True))
+
+
+@main.command()
+@click.argument("identifier", metavar="ID")
+@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("profiles"), show_default=True)
+@click.pass_context
+def new(ctx: click.Context, identifier: str, folder: Path) -> None:
+    """Scaffold a commented profile and log for runner ID, ready to fill in."""
+    import datetime as dt
+
+    from plangen.scaffold import scaffold
+
+    written = scaffold(identifier, folder, dt.date.today())  # the clock is read here, at the edge, not in the planner
+    if not ctx.obj["quiet"]:
+        for path in written:
+            click.echo(f"wrote {path}")
+        click.echo(f"next: edit {written[0]}, then: plangen validate {written[0]} && plangen build {written[0]}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True)
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."))
+@click.option("--port", type=click.IntRange(1024, 65535), default=8000, show_default=True)
+@click.option("--pdf", is_flag=True, help="Also rebuild the PDF on every change (slower).")
+def serve(paths: tuple[Path, ...], out: Path, root: Path, port: int, pdf: bool) -> None:
+    """Preview the site on http://127.0.0.1:PORT/ and rebuild when inputs change (Ctrl+C stops)."""
+    from plangen.build import BuildOptions
+    from plangen.serve import rebuild, start_server, watch_and_rebuild
+
+    targets = list(paths) or [Path("profiles")]
+    options = BuildOptions(out=out, root=root, pdf=pdf)
+    rebuild(targets, options, click.echo)
+    out.mkdir(parents=True, exist_ok=True)  # serve (an empty folder) even if the first build failed
+    server = start_server(out, port)
+    click.echo(f"serving {out} on http://127.0.0.1:{port}/ (Ctrl+C to stop)")
+    try:
+        watch_and_rebuild(targets, options, click.echo)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
 
 
 def _register_subcommands() -> None:

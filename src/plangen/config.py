@@ -1,0 +1,76 @@
+"""The project config, ``plangen.yaml`` at the project root: clinic branding, defaults, publishing, rule overrides."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from plangen.inputs import Int, Num
+from plangen.rules import override_problems
+
+CONFIG_NAME = "plangen.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Clinic(_Strict):
+    name: str | None = Field(None, max_length=120)
+    logo: str | None = Field(None, description="Image file (PNG, JPEG or SVG), relative to plangen.yaml")
+    accent: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")] = "#1f5f8b"
+    contact: str | None = Field(None, max_length=300)
+    disclaimer: str | None = Field(None, max_length=2000)
+
+
+class Defaults(_Strict):
+    units: Literal["km", "mi"] | None = None
+    paper: Literal["a4", "letter"] | None = None
+    weeks: Int | None = Field(None, ge=4, le=16)
+    review_weeks: Int = Field(6, ge=2, le=16, description="Review-by date printed on the plan: this many weeks after issue")
+
+
+class ProjectConfig(_Strict):
+    clinic: Clinic = Clinic()
+    defaults: Defaults = Defaults()
+    base_url: str | None = Field(None, description="Where the site is published, e.g. https://clinic.example/plans/")
+    rules: dict[str, Num] = Field(default_factory=dict)
+
+    @field_validator("base_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"https?://[^\s\"'<>]+", value):
+            raise ValueError(f"an http(s) URL such as https://clinic.example/plans/, found {value!r}")
+        return value if value is None or value.endswith("/") else value + "/"
+
+    @field_validator("rules")
+    @classmethod
+    def _known_rules(cls, value: dict[str, float]) -> dict[str, float]:
+        problems = override_problems(value)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return value
+
+
+def load_config(root: Path) -> ProjectConfig:
+    """``<root>/plangen.yaml`` validated, or the defaults when there is none."""
+    from plangen.errors import InputError, Problem
+    from plangen.sources import validate_document
+    from plangen.yamlsource import read_yaml
+
+    path = root / CONFIG_NAME
+    if not path.exists():
+        return ProjectConfig()
+    config = validate_document(read_yaml(path), ProjectConfig)
+    logo = config.clinic.logo
+    if logo is not None and not _inside(root, root / logo):
+        raise InputError([Problem(path, None, "clinic.logo", "an image file inside the project folder", repr(logo))])
+    return config
+
+
+def _inside(root: Path, path: Path) -> bool:
+    resolved = path.resolve()
+    return resolved.is_file() and resolved.is_relative_to(root.resolve())

@@ -1,0 +1,60 @@
+"""Publishing mode: no names, ages or notes, and an unguessable but stable address for each plan."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import replace
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from plangen.sources import RunnerInput
+
+if TYPE_CHECKING:
+    from plangen.plan import Plan
+
+SECRET_NAME = ".plangen-secret"  # keep out of version control: whoever has it can work out the addresses
+
+
+def published(runner: RunnerInput, root: Path) -> RunnerInput:
+    """A copy of ``runner`` safe to publish: anonymous, notes removed, id replaced by a keyed hash."""
+    profile = runner.profile
+    clinician = profile.clinician.model_copy(update={"notes": None}) if profile.clinician else None
+    safe = profile.model_copy(update={
+        "id": public_slug(runner.slug, root),
+        "anonymous": True,
+        "runner": profile.runner.model_copy(update={"name": None, "age": None}),
+        "clinician": clinician,
+    })
+    log = runner.log.model_copy(update={"entries": tuple(e.model_copy(update={"notes": None}) for e in runner.log.entries)})
+    return replace(runner, profile=safe, log=log)
+
+
+def public_slug(slug: str, root: Path) -> str:
+    """HMAC of the profile id with the project's secret: the same on every rebuild, not guessable from the id."""
+    digest = hmac.new(_secret(root), slug.encode("utf-8"), hashlib.sha256).hexdigest()
+    return f"p-{digest[:20]}"
+
+
+def _secret(root: Path) -> bytes:
+    path = root / SECRET_NAME
+    if not path.exists():
+        path.write_text(secrets.token_hex(32) + "\n", encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip().encode("utf-8")
+
+
+def redact(plan: Plan) -> Plan:
+    """The plan without the runner's pain history: published pages show what to do, not how it hurt."""
+    from plangen.plan import PainPattern
+
+    weeks = [
+        week.model_copy(update={"days": [day.model_copy(update={"done": [
+            a.model_copy(update={"pain_during": None, "pain_after": None, "pain_next_morning": None}) for a in day.done
+        ]}) for day in week.days]})
+        for week in plan.weeks
+    ]
+    baseline = plan.baseline.model_copy(update={"pain": PainPattern()})
+    return plan.model_copy(update={"weeks": weeks, "baseline": baseline})

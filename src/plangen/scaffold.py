@@ -1,0 +1,95 @@
+"""``plangen new``: a commented profile and log that validate as they are, ready to fill in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from plangen.errors import BuildError, InputError, Problem
+
+PROFILE = """\
+# {id}: a plangen runner profile. Every field is explained; change what fits you.
+# Check it with:  plangen validate {path}
+# Editors with the YAML language server autocomplete fields from the schema:
+# yaml-language-server: $schema=plangen-profile.schema.json
+id: {id}
+runner:
+  name: {name}               # shown on the plan (hidden with anonymous: true)
+  experience: recreational   # new | recreational | experienced
+  knee: left                 # left | right | both
+units: km                    # km | mi
+start: {start}               # first day of week 1 (a Monday works best)
+weeks: 8                     # plan length, 4 to 16
+availability:
+  run_days: [mon, wed, sat]  # days you can run; runs never go on back-to-back days
+  strength_days: [tue, thu]  # 2-3 days for strength work
+  long_run_day: sat
+baseline:
+  cadence: null              # your steps per minute on easy runs, if you know it
+symptoms:
+  worst_pain_last_week: 3    # 0-10, during or after running
+  pain_at_rest: 0            # 0-10
+  usual_morning_pain: 0      # 0-10, how the knee usually feels when you wake
+  aggravators: [stairs]      # stairs, downhill, prolonged_sitting, squatting, hills, kneeling, jumping, running
+screening:                   # answer honestly: any "true" means see a clinician first
+  swelling: false
+  locking: false
+  giving_way: false
+  recent_trauma: false
+  night_pain: false
+  feeling_unwell: false
+readiness:                   # can you do these with pain 2/10 or less?
+  brisk_walk_30_min: true
+  single_leg_hops_10: true
+goal:
+  weekly_distance: 20        # where you want to get back to
+cross_training: [cycling]    # cycling, pool_running, elliptical, swimming
+equipment: [band, step]      # band, step, box, dumbbells, kettlebell, bench, leg_press, foam_roller, metronome
+log: {id}.log.yaml
+"""
+
+LOG = """\
+# yaml-language-server: $schema=plangen-log.schema.json
+# Training log for {id}. Add one entry per session, newest last.
+# Pain is 0-10: during the session, about an hour after, and the next morning.
+entries:
+  - date: {last}
+    activity: run            # run | walk_run | walk | cycling | pool_running | elliptical | swimming | strength | rest
+    type: easy               # easy | long | tempo | intervals | hills | race | strides
+    distance: 3.0            # in your units
+    duration: "20:00"        # mm:ss or h:mm:ss (keep the quotes)
+    rpe: 3                   # effort 0-10
+    pain: {{during: 2, after: 1, next_morning: 0}}
+    notes: example entry, replace with your own
+"""
+
+
+def scaffold(identifier: str, folder: Path, today: dt.date) -> list[Path]:
+    """Write ``<folder>/<id>.yaml`` and its log; refuse to overwrite anything."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", identifier):
+        raise InputError([Problem(Path(identifier), None, "ID", "lower-case letters, digits and '-'", repr(identifier))])
+    profile, log = folder / f"{identifier}.yaml", folder / f"{identifier}.log.yaml"
+    for path in (profile, log):
+        if path.exists():
+            raise BuildError(f"'{path}' already exists; plangen new never overwrites a file")
+    start = today + dt.timedelta(days=7 - today.weekday())
+    folder.mkdir(parents=True, exist_ok=True)
+    profile.write_text(PROFILE.format(id=identifier, name=identifier.replace("-", " ").title(), start=start, path=profile), encoding="utf-8")
+    log.write_text(LOG.format(id=identifier, last=today - dt.timedelta(days=1)), encoding="utf-8")
+    return [profile, log, *_schemas(folder)]
+
+
+def _schemas(folder: Path) -> list[Path]:
+    """The JSON Schemas the comments point at, so editors autocomplete offline (written once)."""
+    import json
+
+    from plangen.schemas import schema_for
+
+    written = []
+    for which in ("profile", "log"):
+        path = folder / f"plangen-{which}.schema.json"
+        if not path.exists():
+            path.write_text(json.dumps(schema_for(which), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+            written.append(path)
+    return written

@@ -1,0 +1,202 @@
+"""The command line as a user drives it (CliRunner): exit codes, messages, and what lands on disk."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from plangen import __version__
+from plangen.cli import main
+
+COMMANDS = ["build", "plan", "validate", "new", "serve", "schema", "exercises", "log"]
+
+
+@pytest.fixture()
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh project folder holding a copy of the example profiles, as a new user would have."""
+    shutil.copytree(ROOT / "profiles", tmp_path / "profiles")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")  # 2025-12-01, for reproducible output
+    return tmp_path
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_version() -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0 and __version__ in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str) -> None:
+    result = invoke(command, "--help")
+    assert result.exit_code == 0 and "Usage:" in result.stdout
+
+
+def test_build_without_pdf_writes_the_site(project: Path) -> None:
+    result = invoke("build", "profiles/sam.yaml", "--no-pdf")
+    assert result.exit_code == 0, result.stderr
+    site = project / "site" / "sam"
+    for name in ("index.html", "week-01.html", "flare-up.html", "diary.html", "plan.json", "plan.ics"):
+        assert (site / name).is_file(), name
+    assert list((site / "exercises").glob("*.html"))
+    assert (project / "site" / "assets").is_dir()
+    assert "built sam: plan" in result.stdout
+
+
+def test_quiet_prints_nothing_on_success(project: Path) -> None:
+    result = invoke("-q", "build", "profiles/sam.yaml", "--no-pdf")
+    assert result.exit_code == 0 and result.stdout == "" and result.stderr == ""
+
+
+def test_plan_json_matches_its_schema(project: Path) -> None:
+    result = invoke("plan", "profiles/sam.yaml", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    plan = json.loads(result.stdout)
+    schema = json.loads(invoke("schema", "plan").stdout)
+    jsonschema.validate(plan, schema)
+    assert plan["id"] == "sam" and plan["status"] == "plan" and plan["weeks"]
+    assert {"number", "start", "phase", "running_distance", "running_minutes", "cadence_target", "reasons", "days"} <= set(plan["weeks"][0])
+
+
+def test_plan_text_explains_in_words(project: Path) -> None:
+    result = invoke("plan", "profiles/sam.yaml")
+    assert result.exit_code == 0
+    assert "Week 1" in result.stdout and "R20" in result.stdout
+
+
+BAD_PROFILE = "id: kim\navailability: {run_days: [mon, funday]}\nsymptoms: {worst_pain_last_week: 12}\nstart: 2026-12-07\n"
+
+
+def test_bad_input_exits_2_with_located_messages_and_writes_nothing(project: Path) -> None:
+    (project / "profiles" / "kim.yaml").write_text(BAD_PROFILE)
+    result = invoke("build", "profiles/kim.yaml")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "availability.run_days[1]: expected one of" in result.stderr
+    assert "symptoms.worst_pain_last_week: expected a value at most 10, found 12" in result.stderr
+    assert 'kim.yaml", line 3' in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_a_failed_build_leaves_the_previous_site(project: Path) -> None:
+    assert invoke("build", "profiles/sam.yaml", "--no-pdf").exit_code == 0
+    before = (project / "site/sam/index.html").read_bytes()
+    (project / "profiles" / "sam.log.yaml").write_text("entries: [{date: 2026-11-02, activity: jog}]\n")
+    assert invoke("build", "profiles/sam.yaml", "--no-pdf").exit_code == 2
+    assert (project / "site/sam/index.html").read_bytes() == before
+
+
+def test_validate_reports_ok_and_problems(project: Path) -> None:
+    assert invoke("validate", "profiles/sam.yaml").exit_code == 0
+    (project / "profiles" / "kim.yaml").write_text(BAD_PROFILE)
+    result = invoke("validate", "profiles")
+    assert result.exit_code == 2 and "2 problems found" in result.stderr
+
+
+HOSTILE = '<script>alert(1)</script>" onmouseover="x'
+
+
+def test_hostile_text_is_escaped_on_every_page(project: Path) -> None:
+    text = (project / "profiles/sam.yaml").read_text()
+    text = text.replace("name: Sam Rivera", f"name: '{HOSTILE}'").replace("notes: Avoid hills", f"notes: '{HOSTILE} javascript:alert(1)' Avoid hills")
+    (project / "profiles/sam.yaml").write_text(text)
+    assert invoke("build", "profiles/sam.yaml", "--no-pdf").exit_code == 0
+    pages = list((project / "site").rglob("*.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text()
+        assert "<script>alert" not in html and 'onmouseover="x' not in html
+    assert "&lt;script&gt;" in (project / "site/sam/index.html").read_text()
+
+
+def test_new_then_validate_then_build(project: Path) -> None:
+    result = invoke("new", "kim-lee")
+    assert result.exit_code == 0 and "profiles/kim-lee.yaml" in result.stdout
+    assert invoke("validate", "profiles/kim-lee.yaml").exit_code == 0
+    assert invoke("build", "profiles/kim-lee.yaml", "--no-pdf").exit_code == 0
+    assert (project / "site/kim-lee/index.html").is_file()
+    again = invoke("new", "kim-lee")
+    assert again.exit_code == 1 and "already exists" in again.stderr
+
+
+def test_publish_leaves_no_names_and_uses_unguessable_addresses(project: Path) -> None:
+    result = invoke("build", "profiles/sam.yaml", "--no-pdf", "--publish")
+    assert result.exit_code == 0, result.stderr
+    (folder,) = [p for p in (project / "site").iterdir() if p.is_dir() and p.name != "assets"]
+    assert folder.name.startswith("p-") and "sam" not in folder.name
+    for path in folder.rglob("*"):
+        if path.is_file():
+            data = path.read_text(errors="ignore")
+            assert "Sam Rivera" not in data and "Avoid hills" not in data and "downhill back home" not in data
+    assert 'name="robots" content="noindex' in (folder / "index.html").read_text()
+    again = invoke("build", "profiles/sam.yaml", "--no-pdf", "--publish")
+    assert again.exit_code == 0 and (project / "site" / folder.name).is_dir()  # stable across rebuilds
+
+
+def test_a_batch_builds_every_profile_and_an_index(project: Path) -> None:
+    for n in range(3):
+        text = (project / "profiles/sam.yaml").read_text().replace("id: sam", f"id: runner-{n}")
+        (project / "profiles" / f"runner-{n}.yaml").write_text(text)
+    result = invoke("build", "profiles", "--no-pdf", "--jobs", "2")
+    assert result.exit_code == 0, result.stderr
+    for slug in ("sam", "runner-0", "runner-1", "runner-2"):
+        assert (project / "site" / slug / "index.html").is_file()
+    index = (project / "site" / "index.html").read_text()
+    assert all(f'href="{slug}/index.html"' in index for slug in ("sam", "runner-2"))
+
+
+def test_one_failing_plan_does_not_stop_the_batch(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import plangen.build as build_module
+    from plangen.errors import BuildError
+
+    real = build_module.plan_for
+
+    def flaky(runner, library, config=None):
+        if runner.slug == "broken":
+            raise BuildError("the planner could not place this runner")
+        return real(runner, library, config)
+
+    monkeypatch.setattr(build_module, "plan_for", flaky)
+    text = (project / "profiles/sam.yaml").read_text().replace("id: sam", "id: broken")
+    (project / "profiles/broken.yaml").write_text(text)
+    result = invoke("build", "profiles", "--no-pdf", "--jobs", "1")
+    assert result.exit_code == 1
+    assert "the planner could not place this runner" in result.stderr
+    assert "1 of 2 plans failed" in result.stderr
+    assert (project / "site/sam/index.html").is_file()
+
+
+def test_calendar_events_match_the_plan(project: Path) -> None:
+    from icalendar import Calendar
+
+    assert invoke("build", "profiles/sam.yaml", "--no-pdf").exit_code == 0
+    plan = json.loads((project / "site/sam/plan.json").read_text())
+    calendar = Calendar.from_ical((project / "site/sam/plan.ics").read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    planned = [(d["date"], s["title"]) for w in plan["weeks"] for d in w["days"] for s in d["sessions"] if s["kind"] != "rest"]
+    assert len(events) == len(planned)
+    for event in events:
+        start, end = event.decoded("dtstart"), event.decoded("dtend")
+        assert (end - start).days == 1  # all-day events end the next day (exclusive)
+    first = events[0]
+    assert str(first.decoded("dtstart")) == planned[0][0]
+    uids = [str(e["uid"]) for e in events]
+    assert len(set(uids)) == len(uids)
+
+
+def test_two_builds_are_byte_identical(project: Path) -> None:
+    assert invoke("build", "profiles/sam.yaml", "--no-pdf", "-o", "a").exit_code == 0
+    assert invoke("build", "profiles/sam.yaml", "--no-pdf", "-o", "b").exit_code == 0
+    for path in (project / "a").rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".ics"):
+            assert path.read_bytes() == (project / "b" / path.relative_to(project / "a")).read_bytes(), path
