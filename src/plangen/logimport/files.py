@@ -1,0 +1,136 @@
+"""Find activity files in the paths given, and read each with the parser for its format."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plangen.logimport.activity import Activity, ActivityFileError
+
+MAX_BYTES = 100_000_000  # a day-long FIT file is a few MB; refuse anything absurd (or a gzip bomb)
+SUFFIXES = (".fit", ".gpx", ".tcx")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One thing to import: an activity file, or one row of a Strava export's activities.csv."""
+
+    path: Path
+    label: str  # how the report names it
+    row: dict[str, str] | None = field(default=None, compare=False)
+    problem: str | None = None  # already known to be unreadable (say, a broken activities.csv)
+
+
+def discover(paths: Sequence[Path]) -> list[Source]:
+    """Expand folders (recursively; a folder with activities.csv is a Strava export) into sources."""
+    sources: list[Source] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if path.name == "activities.csv" and path.is_file():  # the export's index names the export
+            path = path.parent
+        sources.extend(_folder(path, seen) if path.is_dir() else [Source(path, str(path))])
+    return sources
+
+
+def _folder(folder: Path, seen: set[Path]) -> list[Source]:
+    real = folder.resolve()
+    if real in seen:  # a symlink loop, or the same folder named twice
+        return []
+    seen.add(real)
+    if (folder / "activities.csv").is_file():
+        from plangen.logimport.strava import strava_sources
+
+        return strava_sources(folder)
+    found: list[Source] = []
+    for child in sorted(folder.iterdir()):
+        if child.is_dir():
+            found.extend(_folder(child, seen))
+        elif format_of(child.name):  # other files in a folder (notes, photos) are not ours to judge
+            found.append(Source(child, str(child)))
+    return found
+
+
+def read_source(source: Source, *, salvage: bool = False) -> list[Activity]:
+    """The activities in one source; ActivityFileError says what is wrong with it."""
+    if source.problem:
+        raise ActivityFileError(source.problem)
+    if source.row is not None:
+        from plangen.logimport.strava import read_strava_row
+
+        return read_strava_row(source, salvage=salvage)
+    return read_file(source.path, salvage=salvage)
+
+
+def read_file(path: Path, *, salvage: bool = False) -> list[Activity]:
+    """Read a FIT, GPX or TCX file, gzipped or not."""
+    data = _unzipped(path, _read_bytes(path))
+    suffix = format_of(path.name) or _sniff(data)
+    if suffix is None and data[:4] == b"PK\x03\x04":
+        raise ActivityFileError("a zip archive: unpack it first (a Strava export is imported from its folder)")
+    if suffix is None:
+        raise ActivityFileError("not a FIT, GPX or TCX file")
+    return _reader(suffix, salvage)(data, path.name)
+
+
+def format_of(name: str) -> str | None:
+    """'.fit' for 'run.fit' or 'run.FIT.gz'; None for anything else."""
+    lowered = name.lower().removesuffix(".gz")
+    return next((suffix for suffix in SUFFIXES if lowered.endswith(suffix)), None)
+
+
+def _reader(suffix: str, salvage: bool) -> Callable[[bytes, str], list[Activity]]:
+    if suffix == ".fit":
+        from plangen.logimport.fit import read_fit
+
+        return lambda data, name: read_fit(data, name, salvage=salvage)
+    if suffix == ".gpx":
+        from plangen.logimport.gpx import read_gpx
+
+        return read_gpx
+    from plangen.logimport.tcx import read_tcx
+
+    return read_tcx
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise ActivityFileError("no such file") from None
+    except OSError as exc:
+        raise ActivityFileError(f"cannot be read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise ActivityFileError(f"larger than {MAX_BYTES // 1_000_000} MB, too large for one activity")
+    if not data:
+        raise ActivityFileError("an empty file")
+    return data
+
+
+def _unzipped(path: Path, data: bytes) -> bytes:
+    if not (path.name.lower().endswith(".gz") or data[:2] == b"\x1f\x8b"):
+        return data
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+            plain = handle.read(MAX_BYTES + 1)
+    except (OSError, EOFError) as exc:
+        raise ActivityFileError(f"a damaged gzip file: {exc}") from None
+    if len(plain) > MAX_BYTES:
+        raise ActivityFileError(f"unpacks to more than {MAX_BYTES // 1_000_000} MB, too large for one activity")
+    return plain
+
+
+def _sniff(data: bytes) -> str | None:
+    """Recognise a file whose name does not say its format."""
+    if len(data) >= 12 and data[8:12] == b".FIT":
+        return ".fit"
+    head = data[:2048].decode("utf-8", "ignore")
+    if "<gpx" in head:
+        return ".gpx"
+    if "<TrainingCenterDatabase" in head:
+        return ".tcx"
+    return None
+
