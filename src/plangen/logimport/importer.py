@@ -1,0 +1,186 @@
+"""Import activity files into a training log: read them all, match them to the log, write once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from plangen.errors import InputError, Problem
+from plangen.inputs import LogEntry, TrainingLog
+from plangen.logimport.activity import KINDS, Activity, ActivityFileError, describe_sport, log_kind, names_no_sport
+from plangen.logimport.entries import entry_fields
+from plangen.logimport.files import Source, discover, read_source
+from plangen.logimport.match import ALREADY, NEW, MergePlan, plan_merge
+from plangen.logimport.merge import (
+    NEW_LOG_HEADER,
+    check_merged,
+    existing_entries,
+    merged_text,
+    read_text,
+    write_atomically,
+)
+
+PAIN_TIMES = ("during", "after", "next_morning")
+
+
+@dataclass(frozen=True)
+class FileNote:
+    """Something to tell the runner about one file: why it failed, was skipped, or what is missing."""
+
+    label: str
+    message: str
+
+
+@dataclass(frozen=True)
+class PainReminder:
+    """An imported run and the pain scores it still lacks."""
+
+    entry: LogEntry
+    missing: tuple[str, ...]
+
+
+@dataclass
+class ImportReport:
+    """What an import did, for the CLI to print (nothing in here prints)."""
+
+    log_path: Path
+    new: list[LogEntry] = field(default_factory=list)
+    updated: list[LogEntry] = field(default_factory=list)
+    already: int = 0
+    failed: list[FileNote] = field(default_factory=list)
+    skipped: list[FileNote] = field(default_factory=list)
+    notes: list[FileNote] = field(default_factory=list)
+    reminders: list[PainReminder] = field(default_factory=list)
+    written: bool = False
+
+
+def import_activities(
+    paths: Sequence[Path],
+    log_path: Path,
+    *,
+    units: str = "km",
+    timezone: str | None = None,
+    default_activity: str | None = None,
+    salvage: bool = False,
+    reading: Callable[[list[Source]], Iterable[Source]] = iter,
+) -> ImportReport:
+    """Read every file under ``paths`` and merge them into the log at ``log_path``.
+
+    ``reading`` wraps the list of sources (the CLI passes a progress bar).
+    """
+    report = ImportReport(log_path)
+    old, text, bom = _current_log(log_path)
+    activities = _read_all(discover(paths), salvage, reading, report)
+    candidates = _candidates(activities, units, timezone or "UTC", default_activity, report)
+    plan = plan_merge(existing_entries(text, log_path, old), [fields for fields, _ in candidates])
+    if plan.changes_file:
+        new_text = merged_text(text, plan, [entry.date for entry in old.entries], log_path)
+        check_merged(new_text, log_path, old, plan)  # nothing is written unless this passes
+        write_atomically(log_path, new_text, bom)
+        report.written = True
+    _summarise(plan, old, report)
+    return report
+
+
+def runs_missing_pain(log: TrainingLog) -> list[LogEntry]:
+    """Runs (and walk-runs) with no next-morning pain score: the score that steers progression."""
+    return [entry for entry in log.entries if entry.is_run and entry.pain.next_morning is None]
+
+
+def _current_log(log_path: Path) -> tuple[TrainingLog, str, bool]:
+    from plangen.sources import load_log
+
+    if log_path.exists():
+        log = load_log(log_path)  # an invalid log stops the import before anything is read
+        text, bom = read_text(log_path)
+        return log, text, bom
+    if not log_path.parent.is_dir():
+        raise InputError([Problem(log_path, None, "", "a log file in an existing folder", "no such folder")])
+    return TrainingLog(), NEW_LOG_HEADER, False
+
+
+def _read_all(
+    sources: list[Source], salvage: bool, reading: Callable[[list[Source]], Iterable[Source]], report: ImportReport
+) -> list[tuple[Activity, str]]:
+    activities: list[tuple[Activity, str]] = []
+    for source in reading(sources):
+        try:
+            found = read_source(source, salvage=salvage)
+        except ActivityFileError as exc:
+            if not exc.partial:
+                report.failed.append(FileNote(source.label, str(exc)))
+                continue
+            found = list(exc.partial)
+            report.notes.append(FileNote(source.label, f"{exc}; imported the summary it holds (--salvage)"))
+        activities.extend((activity, source.label) for activity in found)
+    return activities
+
+
+def _candidates(
+    activities: list[tuple[Activity, str]], units: str, timezone: str, default: str | None, report: ImportReport
+) -> list[tuple[dict[str, Any], str]]:
+    candidates = []
+    for activity, label in activities:
+        kind = log_kind(activity.sport, activity.sub_sport)
+        if kind is None and names_no_sport(activity.sport, activity.sub_sport):
+            kind = default
+        if kind is None:
+            report.skipped.append(FileNote(label, _why_skipped(activity)))
+            continue
+        fields = entry_fields(activity, kind, units, timezone)
+        problem = _invalid(fields)
+        if problem:
+            report.failed.append(FileNote(label, problem))
+            continue
+        candidates.append((fields, label))
+        report.notes.extend(FileNote(label, note) for note in activity.notes)
+    return candidates
+
+
+def _why_skipped(activity: Activity) -> str:
+    if names_no_sport(activity.sport, activity.sub_sport):
+        return (f"the file does not say which sport it was ({describe_sport(activity)}); "
+                "name it with --activity (e.g. --activity run)")
+    return f"{describe_sport(activity)} is not a session the log tracks ({', '.join(KINDS)})"
+
+
+def _invalid(fields: dict[str, Any]) -> str:
+    try:
+        LogEntry.model_validate(fields)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in error["loc"])
+        return f"would not make a valid log entry: {where}: {error['msg']}"
+    return ""
+
+
+def _summarise(plan: MergePlan, old: TrainingLog, report: ImportReport) -> None:
+    report.new = [LogEntry.model_validate(fields) for fields in plan.new]
+    report.already = sum(outcome.result == ALREADY for outcome in plan.outcomes)
+    after = [_with_added(entry, plan.updates.get(index, {})) for index, entry in enumerate(old.entries)]
+    report.updated = [after[index] for index in sorted(plan.updates)]
+    report.reminders = _reminders(plan, after)
+
+
+def _reminders(plan: MergePlan, after: list[LogEntry]) -> list[PainReminder]:
+    """Imported runs still lacking a pain score, in date order, each once."""
+    entries: dict[Any, LogEntry] = {}
+    for outcome in plan.outcomes:
+        if outcome.result == NEW:
+            entries[id(outcome)] = LogEntry.model_validate(outcome.fields)
+        elif outcome.index is not None:
+            entries[outcome.index] = after[outcome.index]
+    reminders = [PainReminder(entry, _missing_pain(entry)) for entry in entries.values() if entry.is_run]
+    return sorted((r for r in reminders if r.missing), key=lambda r: (r.entry.date, r.entry.start_time or ""))
+
+
+def _missing_pain(entry: LogEntry) -> tuple[str, ...]:
+    return tuple(time for time in PAIN_TIMES if getattr(entry.pain, time) is None)
+
+
+def _with_added(entry: LogEntry, added: dict[str, Any]) -> LogEntry:
+    return LogEntry.model_validate({**entry.model_dump(exclude_unset=True), **added}) if added else entry
