@@ -1,0 +1,242 @@
+"""Frozen, validated models of an exercise card's front matter and of its illustration."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    StrictBool,
+    field_validator,
+    model_validator,
+)
+
+# The planner matches on these words, so they are closed vocabularies, not free text.
+Category = Literal["strength", "mobility", "drill", "cross_training"]
+Role = Literal[
+    "hip_abductor", "hip_external_rotator", "hip_extensor", "knee_extensor", "hamstring", "calf",
+    "trunk", "mobility", "warmup", "cooldown", "breathing", "aerobic", "alignment",
+]
+Target = Literal["hip", "knee", "posterior_chain", "calf", "ankle", "trunk", "whole_body"]
+Equipment = Literal[
+    "band", "step", "box", "dumbbells", "kettlebell", "chair", "wall", "mat", "bench", "leg_press",
+    "foam_roller", "metronome", "bike", "pool", "elliptical", "mirror",
+]
+Aggravator = Literal["stairs", "downhill", "squatting", "deep_knee_bend", "kneeling", "jumping", "prolonged_sitting", "hills"]
+
+CATEGORIES: tuple[str, ...] = get_args(Category)
+ROLES: tuple[str, ...] = get_args(Role)
+EQUIPMENT: tuple[str, ...] = get_args(Equipment)
+AGGRAVATORS: tuple[str, ...] = get_args(Aggravator)
+# Things nearly every home has: a card needing only these suits any runner.
+HOUSEHOLD: frozenset[str] = frozenset({"wall", "chair", "mat", "mirror"})
+
+Int = Annotated[int, Strict()]
+Num = Annotated[float, Field(allow_inf_nan=False)]
+Text = Annotated[str, Field(min_length=1, max_length=300)]
+_CARD_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TEMPO = re.compile(r"^\d{1,2}-\d{1,2}-\d{1,2}$")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _items(low: int, high: int | None = None) -> AfterValidator:
+    """Count list items after the items themselves are valid, so one bad item is one problem."""
+
+    def check(value: tuple[Any, ...]) -> tuple[Any, ...]:
+        if len(value) < low or (high is not None and len(value) > high):
+            wanted = f"at least {low}" if high is None else f"{low} to {high}"
+            raise ValueError(f"{wanted} item{'s' if (high or low) > 1 else ''} (this list has {len(value)})")
+        return value
+
+    return AfterValidator(check)
+
+
+
+
+def check_card_id(value: str | None) -> str | None:
+    """Ids become file and URL names, so only kebab-case is allowed."""
+    if value is not None and not _CARD_ID.match(value):
+        raise ValueError("a kebab-case id: lowercase letters, digits and single '-'")
+    return value
+
+
+class Dose(_Frozen):
+    """How much of a card to do at one plan stage (1 = first weeks ... 4 = late)."""
+
+    stage: Int = Field(ge=1, le=4)
+    sets: Int | None = Field(None, ge=1, le=10)
+    reps: Int | None = Field(None, ge=1, le=50)
+    hold_s: Int | None = Field(None, ge=5, le=300)
+    tempo: str | None = None
+    rest_s: Int | None = Field(None, ge=0, le=300)
+    load: Text = "bodyweight"
+    duration_min: Int | None = Field(None, ge=1, le=120)
+    distance_m: Int | None = Field(None, ge=5, le=400)
+    duration_s: Int | None = Field(None, ge=5, le=900)
+
+    @field_validator("tempo")
+    @classmethod
+    def _tempo_shape(cls, value: str | None) -> str | None:
+        if value is not None and not _TEMPO.match(value):
+            raise ValueError("a tempo as down-pause-up seconds, such as \"3-1-1\"")
+        return value
+
+    @model_validator(mode="after")
+    def _one_amount(self) -> Dose:
+        amounts = [name for name in ("reps", "hold_s", "duration_min", "distance_m", "duration_s") if getattr(self, name)]
+        if len(amounts) != 1:
+            raise ValueError("exactly one of reps, hold_s, duration_min, distance_m or duration_s")
+        return self
+
+    @property
+    def amount(self) -> str:
+        """The dose in words, e.g. '3 x 10 reps', '2 x 30 s hold', '20 min'."""
+        sets = f"{self.sets} x " if self.sets else ""
+        if self.reps:
+            return f"{sets}{self.reps} reps"
+        if self.hold_s:
+            return f"{sets}{self.hold_s} s hold"
+        if self.distance_m:
+            return f"{sets}{self.distance_m} m"
+        if self.duration_s:
+            return f"{sets}{self.duration_s} s"
+        return f"{sets}{self.duration_min} min"
+
+
+class Fault(_Frozen):
+    fault: Text
+    fix: Text
+
+
+# --- Illustration -------------------------------------------------------------------------
+# A pose is a stick figure drawn from a few numbers. Units: the figure stands about 100 high;
+# y points up and the floor is y = 0. Angles are directions in degrees: 0 = down, 90 = the way
+# the figure faces (right), 180 = up, 270 = back (left).
+
+JOINTS = (
+    "hip", "neck", "head", "hip_near", "hip_far", "shoulder_near", "shoulder_far",
+    "knee_near", "ankle_near", "toe_near", "knee_far", "ankle_far", "toe_far",
+    "elbow_near", "hand_near", "elbow_far", "hand_far",
+)
+Point = tuple[Num, Num]
+# A prop end is a point, a joint name, or a joint with an offset: ["hand_near", 0, -4].
+Anchor = Point | str | tuple[str, Num, Num]
+PropKind = Literal[
+    "mat", "step", "box", "bench", "chair", "wall", "mirror", "roller", "water", "bike", "metronome",
+    "weight", "band", "pad", "line", "arrow", "label", "circle",
+]
+
+
+class Prop(_Frozen):
+    """Something drawn besides the figure: equipment, a motion arrow or a short label."""
+
+    kind: PropKind
+    x: Num = 0
+    y: Num = 0
+    w: Num | None = Field(None, gt=0, le=200)
+    h: Num | None = Field(None, gt=0, le=200)
+    r: Num | None = Field(None, gt=0, le=60)
+    at: Anchor | None = None
+    to: Anchor | None = None
+    bend: Num = 0
+    text: str | None = Field(None, max_length=24)
+    flip: StrictBool = False
+
+    @field_validator("at", "to")
+    @classmethod
+    def _known_joint(cls, value: Any) -> Any:
+        name = value if isinstance(value, str) else value[0] if isinstance(value, tuple) else None
+        if isinstance(name, str) and name not in JOINTS:
+            raise ValueError("a point [x, y] or a joint: " + ", ".join(JOINTS))
+        return value
+
+
+class Limb(_Frozen):
+    """A limb by directions, ``[upper, lower, foot]``, or by where its end is (the middle joint is solved)."""
+
+    angles: Annotated[tuple[Num, ...], _items(2, 3)] | None = None
+    end: Point | None = None
+    mid: Point | None = None
+    tip: Num | None = None  # direction of the foot (ankle -> toe); arms ignore it
+
+    @model_validator(mode="before")
+    @classmethod
+    def _list_means_angles(cls, value: Any) -> Any:
+        return {"angles": value} if isinstance(value, (list, tuple)) else value
+
+    @model_validator(mode="after")
+    def _placed_one_way(self) -> Limb:
+        if (self.angles is None) == (self.end is None):
+            raise ValueError("either a list of directions or a mapping with end: [x, y]")
+        return self
+
+
+class Posture(_Frozen):
+    """One panel of the illustration: where the hip is and where every limb points."""
+
+    hip: Point
+    trunk: Num = 180
+    head: Num | None = None
+    near_leg: Limb = Limb(angles=(0, 0, 90))
+    far_leg: Limb = Limb(angles=(0, 0, 90))
+    near_arm: Limb = Limb(angles=(10, 15))
+    far_arm: Limb = Limb(angles=(-10, -5))
+    props: tuple[Prop, ...] = ()
+
+
+class Pose(_Frozen):
+    """Start and end positions of an exercise, and what to draw around them."""
+
+    view: Literal["side", "front"] = "side"
+    work: Literal["near_leg", "far_leg", "both_legs", "trunk", "none"] = "near_leg"
+    props: tuple[Prop, ...] = ()
+    start: Posture
+    end: Posture
+
+
+# --- The card -----------------------------------------------------------------------------
+
+
+class CardMeta(_Frozen):
+    """The YAML front matter of one exercise card, exactly as an author writes it."""
+
+    id: str
+    name: Annotated[str, Field(min_length=2, max_length=80)]
+    category: Category
+    level: Int = Field(ge=1, le=4)
+    roles: Annotated[tuple[Role, ...], _items(1)]
+    targets: Annotated[tuple[Target, ...], _items(1)]
+    muscles: Annotated[tuple[Text, ...], _items(1)]
+    equipment: tuple[Equipment, ...] = ()
+    aggravators: tuple[Aggravator, ...] = ()
+    open_chain: StrictBool = False
+    unilateral: StrictBool = False  # the dose is for each side
+    dosage: tuple[Dose, ...]
+    easier: str | None
+    harder: str | None
+    cues: Annotated[tuple[Text, ...], _items(3, 5)]
+    faults: Annotated[tuple[Fault, ...], _items(2, 4)]
+    pain_rule: Annotated[str, Field(min_length=20, max_length=600)]
+    substitute: Annotated[str, Field(min_length=20, max_length=600)] | None = None
+    pose: Pose
+    sources: tuple[Text, ...] = ()
+
+    @field_validator("id", "easier", "harder")
+    @classmethod
+    def _kebab_ids(cls, value: str | None) -> str | None:
+        return check_card_id(value)
+
+    @field_validator("dosage")
+    @classmethod
+    def _stages_one_to_four(cls, value: tuple[Dose, ...]) -> tuple[Dose, ...]:
+        if [dose.stage for dose in value] != [1, 2, 3, 4]:
+            raise ValueError("one dose for each stage 1, 2, 3 and 4, in that order")
+        return value
