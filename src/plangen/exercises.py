@@ -1,0 +1,246 @@
+"""Load the exercise library (Markdown cards with YAML front matter) into validated, linked models."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cached_property
+from pathlib import Path
+from types import MappingProxyType
+
+from plangen.errors import InputError, Problem
+from plangen.exercise_models import HOUSEHOLD, CardMeta, Dose
+from plangen.figures import render_svg
+from plangen.markdown import render_markdown
+from plangen.sources import validate_document
+from plangen.yamlsource import YamlDocument, _read_text, parse_yaml
+
+FENCE = "---"
+REPS = (8, 12)  # R31: strength sets of 8-12 repetitions
+ECCENTRIC_S = (2, 3)  # slow lowering over 2-3 s (clinical-rules R31, a design choice)
+REST_S = (60, 120)  # R31: 1-2 min between strength sets
+
+
+class Exercise(CardMeta):
+    """One validated exercise card: its front matter plus the Markdown body."""
+
+    body: str = ""
+
+    def dose(self, stage: int) -> Dose:
+        """The dose for plan stage 1-4 (later stages past 4 keep the stage-4 dose)."""
+        wanted = min(max(stage, 1), 4)
+        return next(d for d in self.dosage if d.stage == wanted)
+
+    @cached_property
+    def body_html(self) -> str:
+        return render_markdown(self.body)
+
+    @cached_property
+    def svg(self) -> str:
+        return render_svg(self.pose, self.name, self.id)
+
+
+class Library(Mapping[str, Exercise]):
+    """A frozen mapping id -> Exercise, sorted by id, with the look-ups the planner needs."""
+
+    def __init__(self, cards: Iterable[Exercise]) -> None:
+        self._cards = MappingProxyType({card.id: card for card in sorted(cards, key=lambda c: c.id)})
+
+    def __getitem__(self, card_id: str) -> Exercise:
+        return self._cards[card_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._cards)
+
+    def __len__(self) -> int:
+        return len(self._cards)
+
+    def by_category(self, category: str) -> tuple[Exercise, ...]:
+        return self.filter(category=category)
+
+    def filter(
+        self,
+        category: str | None = None,
+        equipment: str | None = None,
+        role: str | None = None,
+        available: Iterable[str] | None = None,
+        avoid: Iterable[str] = (),
+    ) -> tuple[Exercise, ...]:
+        """Cards in ``category`` that use ``equipment``, have ``role``, need only ``available``
+        equipment (household items always count as available) and load none of ``avoid``."""
+        have = None if available is None else HOUSEHOLD | set(available)
+        shun = set(avoid)
+        return tuple(
+            card
+            for card in self.values()
+            if (category is None or card.category == category)
+            and (equipment is None or equipment in card.equipment)
+            and (role is None or role in card.roles)
+            and (have is None or set(card.equipment) <= have)
+            and not shun & set(card.aggravators)
+        )
+
+    def chain(self, card_id: str) -> tuple[Exercise, ...]:
+        """The progression ``card_id`` belongs to, easiest first."""
+        card = self[card_id]
+        while card.easier is not None:
+            card = self[card.easier]
+        found = [card]
+        while found[-1].harder is not None:
+            found.append(self[found[-1].harder])
+        return tuple(found)
+
+    def suggest(self, card_id: str) -> str | None:
+        """The closest id, for a "did you mean" hint."""
+        close = difflib.get_close_matches(card_id, list(self), n=1, cutoff=0.5)
+        return close[0] if close else None
+
+
+def load_library(folder: Path) -> Library:
+    """Load every ``*.md`` card in ``folder``; raise one InputError listing every problem."""
+    paths = _card_paths(folder)
+    problems: list[Problem] = []
+    loaded: dict[str, tuple[Exercise, YamlDocument]] = {}
+    for path in paths:
+        try:
+            card, document = load_card(path)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        loaded[card.id] = (card, document)
+    # A card whose own file is broken is already reported; links to it are not a second problem.
+    broken = {path.name.removesuffix(".md") for path in paths} - set(loaded)
+    problems += link_problems(loaded, broken)
+    if problems:
+        raise InputError(sorted(problems, key=lambda p: (str(p.file), p.line or 0)))
+    return Library(card for card, _ in loaded.values())
+
+
+def _card_paths(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise InputError([Problem(folder, None, "", "a folder of exercise cards", "no such folder")])
+    paths = sorted(folder.glob("*.md"))
+    if not paths:
+        raise InputError([Problem(folder, None, "", "at least one exercise card (*.md)", "none")])
+    return paths
+
+
+def load_card(path: Path) -> tuple[Exercise, YamlDocument]:
+    """Read and validate one card on its own (links to other cards are checked by load_library)."""
+    text = _read_text(path)
+    front, first_line, body = split_front_matter(text, path)
+    document = parse_yaml(front, path, first_line=first_line)
+    meta = validate_document(document, CardMeta)
+    problems = card_problems(meta, document)
+    if problems:
+        raise InputError(problems)
+    return Exercise.model_validate({**dict(meta), "body": body}), document
+
+
+def split_front_matter(text: str, path: Path) -> tuple[str, int, str]:
+    """(front matter, its first line number, Markdown body) of a card's text."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != FENCE:
+        found = repr(lines[0].strip()[:40]) if lines else "an empty file"
+        raise InputError([Problem(path, 1, "", f"front matter starting with a '{FENCE}' line", found)])
+    for index, line in enumerate(lines[1:], start=1):
+        if line.strip() == FENCE:
+            return "".join(lines[1:index]), 2, "".join(lines[index + 1 :]).strip() + "\n"
+    raise InputError([Problem(path, 1, "", f"a closing '{FENCE}' line after the front matter", "none")])
+
+
+# --- Rules that need more than one field, or more than one card ----------------------------
+
+
+def card_problems(card: CardMeta, document: YamlDocument) -> list[Problem]:
+    """Rules across fields of one card: id vs file name, doses by category, substitutions."""
+    problems: list[Problem] = []
+    stem = document.path.name.removesuffix(".md")
+    if card.id != stem:
+        problems.append(document.problem(("id",), f"the file name '{stem}'", repr(card.id)))
+    is_cross = card.category == "cross_training"
+    if is_cross and card.substitute is None:
+        problems.append(document.problem(("substitute",), "how to swap this in for a run (cross_training cards need it)", "nothing"))
+    if not is_cross and card.substitute is not None:
+        problems.append(document.problem(("substitute",), "no substitute (only cross_training cards have one)", "a substitute"))
+    for index, dose in enumerate(card.dosage):
+        problems += _dose_problems(card, dose, document, ("dosage", index))
+    return problems
+
+
+def _dose_problems(card: CardMeta, dose: Dose, document: YamlDocument, loc: tuple[str | int, ...]) -> list[Problem]:
+    found: list[Problem] = []
+    if card.category == "cross_training" and dose.duration_min is None:
+        found.append(document.problem(loc + ("duration_min",), "duration_min (cross-training is dosed in minutes)", "nothing"))
+    if card.category != "strength":
+        return found
+    if dose.sets is None:
+        found.append(document.problem(loc + ("sets",), "a number of sets (strength cards need it)", "nothing"))
+    if dose.rest_s is None or not REST_S[0] <= dose.rest_s <= REST_S[1]:
+        found.append(document.problem(loc + ("rest_s",), f"{REST_S[0]}-{REST_S[1]} s rest between sets (R31)", str(dose.rest_s)))
+    if dose.reps is not None:
+        found += _reps_problems(dose, document, loc)
+    return found
+
+
+def _reps_problems(dose: Dose, document: YamlDocument, loc: tuple[str | int, ...]) -> list[Problem]:
+    found: list[Problem] = []
+    if not REPS[0] <= dose.reps <= REPS[1]:  # type: ignore[operator]
+        found.append(document.problem(loc + ("reps",), f"{REPS[0]}-{REPS[1]} reps for strength (R31)", str(dose.reps)))
+    lowering = int(dose.tempo.split("-")[0]) if dose.tempo else None
+    if lowering is None or not ECCENTRIC_S[0] <= lowering <= ECCENTRIC_S[1]:
+        found.append(
+            document.problem(loc + ("tempo",), "a tempo that lowers over 2-3 s, such as \"3-1-1\"", repr(dose.tempo) if dose.tempo else "nothing")
+        )
+    return found
+
+
+Loaded = Mapping[str, tuple[CardMeta, YamlDocument]]
+
+
+def link_problems(loaded: Loaded, broken: set[str] | frozenset[str] = frozenset()) -> list[Problem]:
+    """Easier/harder links: they exist, they agree both ways, levels rise, and nothing loops.
+
+    ``broken`` holds ids whose files exist but failed validation: links to them are not judged.
+    """
+    problems: list[Problem] = []
+    for card, document in loaded.values():
+        for key, back in (("easier", "harder"), ("harder", "easier")):
+            if getattr(card, key) not in broken:
+                problems += _link_problems(card, document, key, back, loaded)
+    return problems + _cycle_problems(loaded)
+
+
+def _link_problems(card: CardMeta, document: YamlDocument, key: str, back: str, loaded: Loaded) -> list[Problem]:
+    target_id = getattr(card, key)
+    if target_id is None or target_id == card.id:
+        return []  # a self-link is reported as a cycle
+    if target_id not in loaded:
+        others = [other for other in loaded if other != card.id]
+        close = difflib.get_close_matches(target_id, others, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else ""
+        return [document.problem((key,), "the id of another card or null", f"no card '{target_id}'", hint)]
+    target, _ = loaded[target_id]
+    problems = []
+    if getattr(target, back) != card.id:
+        where = f"'{target_id}' has {back}: {getattr(target, back) or 'null'}"
+        problems.append(document.problem((key,), f"'{target_id}' to name '{card.id}' as its {back} card", where))
+    rises = target.level > card.level if key == "harder" else target.level < card.level
+    if not rises:
+        relation = "higher" if key == "harder" else "lower"
+        problems.append(document.problem((key,), f"a {key} card with a {relation} level than {card.level}", f"'{target_id}' at level {target.level}"))
+    return problems
+
+
+def _cycle_problems(loaded: Loaded) -> list[Problem]:
+    problems: list[Problem] = []
+    for key in ("harder", "easier"):
+        for card_id, (card, document) in loaded.items():
+            seen, current = [card_id], getattr(card, key)
+            while current in loaded and current not in seen:
+                seen.append(current)
+                current = getattr(loaded[current][0], key)
+            if current == card_id and card_id == min(seen):  # report each loop once
+                path = " -> ".join(seen + [card_id])
+                problems.append(document.problem((key,), f"a chain of {key} cards that ends", f"a loop: {path}"))
+    return problems
