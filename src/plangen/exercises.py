@@ -13,7 +13,7 @@ from plangen.exercise_models import HOUSEHOLD, CardMeta, Dose
 from plangen.figures import render_svg
 from plangen.markdown import render_markdown
 from plangen.sources import validate_document
-from plangen.yamlsource import YamlDocument, _read_text, parse_yaml
+from plangen.yamlsource import YamlDocument, parse_yaml, read_text
 
 FENCE = "---"
 REPS = (8, 12)  # R31: strength sets of 8-12 repetitions
@@ -127,7 +127,7 @@ def _card_paths(folder: Path) -> list[Path]:
 
 def load_card(path: Path) -> tuple[Exercise, YamlDocument]:
     """Read and validate one card on its own (links to other cards are checked by load_library)."""
-    text = _read_text(path)
+    text = read_text(path)
     front, first_line, body = split_front_matter(text, path)
     document = parse_yaml(front, path, first_line=first_line)
     meta = validate_document(document, CardMeta)

@@ -17,6 +17,8 @@ from pydantic import (
     model_validator,
 )
 
+from plangen.exercise_models import Equipment  # one equipment vocabulary for cards and profiles
+
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Numbers and booleans are strict: "no" is not false and "5" is not a number.
@@ -136,7 +138,7 @@ class Profile(_Strict):
     readiness: Readiness = Readiness()
     goal: Goal = Goal()
     cross_training: tuple[CrossTraining, ...] = ()
-    equipment: tuple[str, ...] = ()
+    equipment: tuple[Equipment, ...] = ()
     clinician: Clinician | None = None
     timezone: str | None = None
     anonymous: Bool = False

@@ -122,7 +122,7 @@ def dotted(loc: Loc) -> str:
 
 def read_yaml(path: Path) -> YamlDocument:
     """Read and parse ``path`` strictly; raise InputError naming file and line."""
-    return parse_yaml(_read_text(path), path)
+    return parse_yaml(read_text(path), path)
 
 
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> YamlDocument:
@@ -149,7 +149,8 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> YamlDocument:
     return YamlDocument(path, data, builder.lines, tuple(padded.splitlines()))
 
 
-def _read_text(path: Path) -> str:
+def read_text(path: Path) -> str:
+    """A small UTF-8 text file, or an InputError naming it (missing, a folder, too big, not UTF-8)."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
