@@ -173,7 +173,7 @@ def test_one_failing_plan_does_not_stop_the_batch(project: Path, monkeypatch: py
     result = invoke("build", "profiles", "--no-pdf", "--jobs", "1")
     assert result.exit_code == 1
     assert "the planner could not place this runner" in result.stderr
-    assert "1 of 2 plans failed" in result.stderr
+    assert "1 of 4 plans failed" in result.stderr  # broken, jo, lee, sam
     assert (project / "site/sam/index.html").is_file()
 
 

@@ -48,19 +48,17 @@ def _spaced(days: list[int], limit: int, preferred: int | None = None) -> list[i
 
 
 def _strength_days(availability: Availability, runs: list[int]) -> list[int]:
-    """2-3 non-adjacent strength days: the runner's choice first, then non-run days, then easy run days."""
-    asked = [WEEKDAYS.index(d) for d in availability.strength_days or ()]
+    """2-3 non-adjacent strength days: the runner's choice, else 2 non-run days (then easy run days).
+
+    Two by default leaves a day with neither running nor strength, so the week keeps
+    an easy day (R22 monotony) while meeting the 2-3 sessions of R31.
+    """
+    asked = sorted({WEEKDAYS.index(d) for d in availability.strength_days or ()})
+    if 2 <= len(asked) <= 3 and not any(_adjacent(a, b) for a in asked for b in asked if a < b):
+        return asked
     off_days = [d for d in range(7) if d not in runs]
-    for pool in (asked, asked + off_days, asked + off_days + runs):
-        chosen = _spaced(sorted(set(pool)), 3, None) if pool else []
-        chosen = _prefer(chosen, asked)
+    for pool in (asked + off_days, asked + off_days + runs):
+        chosen = _spaced(sorted(set(pool)), 3 if len(asked) >= 3 else 2, asked[0] if asked else None)
         if len(chosen) >= 2:
             return chosen
     return _spaced(list(range(7)), 2)
-
-
-def _prefer(chosen: list[int], asked: list[int]) -> list[int]:
-    # Keep at most 3; when the runner named days, keep their number of sessions if it is 2 or 3.
-    if asked and 2 <= len(asked) <= 3 and set(asked) <= set(chosen):
-        return sorted(asked)
-    return chosen

@@ -20,10 +20,8 @@ def walk_run(stage: Stage, pace: float, units: str, cross: str, reasons: list[Re
     run_min = stage.running_minutes
     distance = round(run_min / pace, 1)
     total = 5 + stage.repeats * (stage.jog_min + stage.walk_min) + 5
-    title = f"Stage {stage.number}: " + (
-        f"{stage.repeats} × ({_m(stage.jog_min)} run / {_m(stage.walk_min)} walk)" if not stage.continuous
-        else f"{_m(stage.jog_min)} easy continuous jog"
-    )
+    # The intervals are data on the session; renderers write them out.
+    title = f"Walk-run, stage {stage.number}" if not stage.continuous else f"Easy jog, stage {stage.number}: {_m(stage.jog_min)} without walking"
     easier = "Repeat the last stage you finished in the green, or walk briskly for the same time."
     return Session(
         kind="walk_run" if not stage.continuous else "run",

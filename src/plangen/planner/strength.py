@@ -8,7 +8,7 @@ from typing import Any, Protocol
 from plangen.plan import ExerciseDose
 
 # Always at hand at home, so never a reason to skip an exercise.
-HOUSEHOLD = frozenset({"chair", "wall", "mat", "mirror"})
+HOUSEHOLD = frozenset({"chair", "wall", "mat", "mirror", "metronome"})  # a metronome is a free phone app
 
 # Runner's aggravator -> card aggravators that load the knee the same way.
 _AVOID = {
@@ -63,24 +63,27 @@ def usable(library: Library, equipment: Iterable[str], aggravators: Iterable[str
 
 
 def strength_block(pool: list[ExerciseLike], session_index: int, max_level: int, used: set[str]) -> list[ExerciseLike]:
-    """3-4 exercises for one session; cards up to ``max_level``, easiest first, no repeats across slots."""
+    """3-4 exercises for one session; cards up to ``max_level``, preferring ones ``used`` does not hold."""
     chosen: list[ExerciseLike] = []
     for roles in SESSION_SLOTS[session_index % len(SESSION_SLOTS)]:
-        pick = _pick(pool, roles, max_level, used | {ex.id for ex in chosen})
+        pick = _pick(_fits(pool, roles, {ex.id for ex in chosen}), max_level, used)
         if pick is not None:
             chosen.append(pick)
     return chosen
 
 
-def _pick(pool: list[ExerciseLike], roles: frozenset[str], max_level: int, taken: set[str]) -> ExerciseLike | None:
+def _fits(pool: list[ExerciseLike], roles: frozenset[str], taken: set[str]) -> list[ExerciseLike]:
     fits = [ex for ex in pool if ex.category == "strength" and roles & set(ex.roles) and ex.id not in taken]
-    fits = [ex for ex in fits if _rep_based(ex)] or fits
-    if not fits:
-        return None
+    return [ex for ex in fits if _rep_based(ex)] or fits
+
+
+def _pick(fits: list[ExerciseLike], max_level: int, used: set[str]) -> ExerciseLike | None:
+    """The hardest card the runner is ready for; a card the other session uses before a harder one."""
     within = [ex for ex in fits if ex.level <= max_level]
-    if within:  # the hardest card the runner is ready for; ties broken by id, for determinism
-        return sorted(within, key=lambda ex: (-ex.level, ex.id))[0]
-    return sorted(fits, key=lambda ex: (ex.level, ex.id))[0]
+    for candidates in ([ex for ex in within if ex.id not in used], within):
+        if candidates:  # ties broken by id, for determinism
+            return sorted(candidates, key=lambda ex: (-ex.level, ex.id))[0]
+    return sorted(fits, key=lambda ex: (ex.level, ex.id))[0] if fits else None
 
 
 def _rep_based(ex: ExerciseLike) -> bool:
@@ -88,8 +91,18 @@ def _rep_based(ex: ExerciseLike) -> bool:
     return ex.dose(1).reps is not None
 
 
-def by_role(pool: list[ExerciseLike], role: str, category: str | None = None) -> list[ExerciseLike]:
-    return [ex for ex in pool if role in ex.roles and (category is None or ex.category == category)]
+def mobility_menu(pool: list[ExerciseLike]) -> list[ExerciseLike]:
+    """One stretch or release per region (hips, calves, ankles, thighs), then breathing."""
+    picks: list[ExerciseLike] = []
+    for target in ("hip", "calf", "ankle", "knee"):
+        options = [ex for ex in by_role(pool, "mobility", 1) if target in getattr(ex, "targets", ()) and ex not in picks]
+        picks += options[:1]
+    return picks[:3] + by_role(pool, "breathing", 1)[:1]
+
+
+def by_role(pool: list[ExerciseLike], role: str, max_level: int = 4) -> list[ExerciseLike]:
+    """Cards with ``role`` up to ``max_level``, easiest first."""
+    return sorted((ex for ex in pool if role in ex.roles and ex.level <= max_level), key=lambda ex: (ex.level, ex.id))
 
 
 def dose(ex: ExerciseLike, stage: int, part: str | None = None) -> ExerciseDose:

@@ -14,7 +14,7 @@ from plangen.planner.progress import State, apply_build, apply_walk_run, end_bui
 from plangen.planner.reasons import reason
 from plangen.planner.schedule import WeekShape
 from plangen.planner.stages import stage
-from plangen.planner.strength import ExerciseLike, by_role, dose, strength_block
+from plangen.planner.strength import ExerciseLike, by_role, dose, mobility_menu, strength_block
 from plangen.planner.volume import Decision, decide
 from plangen.rules import Settings
 
@@ -161,7 +161,7 @@ def _morning_rise(ctx: Context, days: list[dt.date]) -> int:
 def _day_sessions(ctx: Context, state: State, number: int, day: dt.date, run: Session | None, strength_day: bool) -> list[Session]:
     out: list[Session] = []
     if run is not None:
-        out.append(mk.with_drills(run, _drills(ctx, "warmup"), _drills(ctx, "cooldown")) if run.kind != "cross_training" else run)
+        out.append(run if run.kind == "cross_training" else mk.with_drills(run, _warmup(ctx, state), _cooldown(ctx, state)))
     if strength_day:
         out.append(_strength(ctx, state, number, day))
     return out
@@ -171,7 +171,8 @@ def _strength(ctx: Context, state: State, number: int, day: dt.date) -> Session:
     step = (number - 1) // 2
     level, dose_stage = 1 + step // 2, 1 + (step + 1) // 2
     index = sum(1 for i in ctx.shape.strength_days if i < day.weekday())
-    chosen = strength_block(ctx.pool, index, level, set())
+    other = strength_block(ctx.pool, index + 1, level, set()) if len(ctx.shape.strength_days) > 1 else []
+    chosen = strength_block(ctx.pool, index, level, {ex.id for ex in other} if index % 2 else set())
     data = f"week {number}: cards up to level {level}, dose stage {min(dose_stage, 4)}"
     reasons = [
         reason("R32", "Each session has a hip (side of the hip) exercise and a thigh (quads) exercise.", ", ".join(e.id for e in chosen)),
@@ -180,9 +181,17 @@ def _strength(ctx: Context, state: State, number: int, day: dt.date) -> Session:
     return mk.strength(chosen, dose_stage, reasons)
 
 
-def _drills(ctx: Context, role: str) -> list[ExerciseDose]:
-    part = "warmup" if role == "warmup" else "cooldown"
-    return [dose(ex, 1, part) for ex in by_role(ctx.pool, role)[:2]]
+def _warmup(ctx: Context, state: State) -> list[ExerciseDose]:
+    # Gentle drills while walk-running; livelier ones (high knees) once running is continuous.
+    level = 1 if state.phase == "walk_run" else 2
+    return [dose(ex, 1, "warmup") for ex in by_role(ctx.pool, "warmup", level)[:2]]
+
+
+def _cooldown(ctx: Context, state: State) -> list[ExerciseDose]:
+    drills = by_role(ctx.pool, "cooldown", 1)[:1]
+    if state.cadence_step:
+        drills += by_role(ctx.pool, "alignment", 1)  # metronome and mirror checks for the gait cue (R34, R35)
+    return [dose(ex, 1, "cooldown") for ex in drills]
 
 
 def _fill_rest_and_cross(ctx: Context, state: State, decision: Decision | None, days: list[dt.date],
@@ -205,8 +214,7 @@ def _fill_rest_and_cross(ctx: Context, state: State, decision: Decision | None, 
 
 
 def _mobility(ctx: Context) -> list[ExerciseDose]:
-    picks = by_role(ctx.pool, "mobility")[:3] + by_role(ctx.pool, "breathing")[:1]
-    return [dose(ex, 1, "main") for ex in picks]
+    return [dose(ex, 1, "main") for ex in mobility_menu(ctx.pool)]
 
 
 def _done(ctx: Context, day: dt.date) -> list[Actual]:
