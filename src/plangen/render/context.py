@@ -1,0 +1,144 @@
+"""What every template sees: the plan, who it is for (unless anonymous), links, and the cards used."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from plangen import __version__
+from plangen.artifacts import RenderOptions
+from plangen.errors import BuildError
+from plangen.plan import ExerciseDose, Plan
+from plangen.render.chart import load_chart
+from plangen.sources import RunnerInput
+
+_SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+TITLES = {
+    "plan": "Return-to-run plan",
+    "no_running": "Knee strength and cross-training plan",
+    "referral": "Please see a clinician first",
+}
+PAPER_SIZES = {"a4": "A4", "letter": "letter"}
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where links point: separate pages on the site, in-document anchors in the print version."""
+
+    print_mode: bool = False
+    to_plan: str = ""  # "" on the plan's own pages, "../" on exercise cards
+
+    def index(self) -> str:
+        return "#overview" if self.print_mode else f"{self.to_plan}index.html"
+
+    def week(self, number: int) -> str:
+        return f"#week-{number}" if self.print_mode else f"{self.to_plan}week-{number:02d}.html"
+
+    def exercise(self, exercise_id: str) -> str:
+        return f"#ex-{exercise_id}" if self.print_mode else f"{self.to_plan}exercises/{exercise_id}.html"
+
+    def page(self, name: str) -> str:
+        return f"#{name}" if self.print_mode else f"{self.to_plan}{name}.html"
+
+    def anchor(self, page: str, fragment: str) -> str:
+        """A place inside a page: 'index.html#x' on the site, '#x' in the single print document."""
+        return f"#{fragment}" if self.print_mode else f"{self.to_plan}{page}.html#{fragment}"
+
+    def file(self, name: str) -> str:
+        return f"{self.to_plan}{name}"
+
+    def asset(self, name: str) -> str:
+        # The site's assets folder is a sibling of every plan folder; print.html sits beside it.
+        return f"assets/{name}" if self.print_mode else f"{self.to_plan}../assets/{name}"
+
+
+def safe_id(value: str, what: str) -> str:
+    """Ids become file names and URLs: refuse anything that is not a plain slug."""
+    if not _SAFE_ID.match(value):
+        raise BuildError(f"cannot render: {what} {value!r} is not letters, digits and '-' only")
+    return value
+
+
+def exercise_usage(plan: Plan) -> dict[str, list[tuple[int, ExerciseDose]]]:
+    """Each exercise id in first-use order, with the distinct doses per week that use it."""
+    usage: dict[str, list[tuple[int, ExerciseDose]]] = {}
+    for week in plan.weeks:
+        for day in week.days:
+            for session in day.sessions:
+                for dose in session.exercises:
+                    entries = usage.setdefault(safe_id(dose.id, "exercise id"), [])
+                    if (week.number, dose) not in entries:
+                        entries.append((week.number, dose))
+    return usage
+
+
+def exercise_cards(plan: Plan, library: Mapping[str, Any]) -> dict[str, Any]:
+    """The library entries the plan uses; an id missing from the library gets no card (and no link)."""
+    return {ex_id: library[ex_id] for ex_id in exercise_usage(plan) if ex_id in library}
+
+
+def exercise_name(dose: ExerciseDose, cards: Mapping[str, Any]) -> str:
+    if dose.name:
+        return dose.name
+    card = cards.get(dose.id)
+    return str(card.name) if card is not None else dose.id.replace("-", " ").capitalize()
+
+
+def who(runner: RunnerInput, anonymous: bool) -> dict[str, Any] | None:
+    if anonymous:
+        return None
+    person = runner.profile.runner
+    return {"name": person.name, "age": person.age, "knee": person.knee}
+
+
+def clinician(runner: RunnerInput, anonymous: bool) -> dict[str, Any] | None:
+    found = runner.profile.clinician
+    if found is None:
+        return None
+    # Notes can name the runner or their history: anonymous output leaves them out entirely.
+    notes = None if anonymous else found.notes
+    if not any((found.name, found.clinic, found.contact, notes)):
+        return None
+    return {"name": found.name, "clinic": found.clinic, "contact": found.contact, "notes": notes}
+
+
+def is_anonymous(runner: RunnerInput, options: RenderOptions) -> bool:
+    return options.anonymous or runner.profile.anonymous
+
+
+def plan_context(
+    runner: RunnerInput, plan: Plan, library: Mapping[str, Any], options: RenderOptions
+) -> dict[str, Any]:
+    """Everything shared by the site pages and the print document."""
+    anonymous = is_anonymous(runner, options)
+    cards = exercise_cards(plan, library)
+    person = who(runner, anonymous)
+    return {
+        "plan": plan,
+        "units": plan.units,
+        "anonymous": anonymous,
+        "who": person,
+        "runner_name": person["name"] if person else None,
+        "goal": runner.profile.goal,
+        "clinician": clinician(runner, anonymous),
+        "plan_title": TITLES[plan.status],
+        "cards": cards,
+        "usage": exercise_usage(plan),
+        "library": library,
+        "exercise_name": lambda dose: exercise_name(dose, cards),
+        "charts": _charts(plan),
+        "has_done": any(day.done for week in plan.weeks for day in week.days),
+        "generated": options.generated,
+        "version": __version__,
+        "large_print": options.large_print,
+        "paper_size": PAPER_SIZES.get(options.paper, "A4"),
+    }
+
+
+def _charts(plan: Plan) -> dict[str, Any]:
+    return {
+        "distance": load_chart(plan.weeks, "distance", plan.units),
+        "minutes": load_chart(plan.weeks, "minutes", plan.units),
+    }
