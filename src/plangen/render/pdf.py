@@ -1,0 +1,96 @@
+"""Render the plan's print document to PDF bytes with WeasyPrint (imported only when a PDF is made)."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from plangen.artifacts import Artifact, RenderOptions
+from plangen.errors import BuildError
+from plangen.plan import Plan
+from plangen.render.assets import assets_base, theme_assets
+from plangen.render.context import Links, plan_context, safe_id
+from plangen.render.environment import make_environment, render_template
+from plangen.sources import RunnerInput
+
+PDF_VARIANT = "pdf/ua-1"  # tagged PDF: screen readers get headings, tables and reading order
+
+
+def render_pdf(
+    runner: RunnerInput,
+    plan: Plan,
+    library: Mapping[str, Any],
+    options: RenderOptions,
+    templates: Path | None = None,
+) -> Artifact:
+    """The whole plan (or the referral letter) as ``<slug>/plan.pdf``."""
+    slug = safe_id(runner.slug, "plan id")
+    html = print_html(runner, plan, library, options, templates)
+    return Artifact(PurePosixPath(slug, "plan.pdf"), html_to_pdf(html, templates))
+
+
+def print_html(
+    runner: RunnerInput,
+    plan: Plan,
+    library: Mapping[str, Any],
+    options: RenderOptions,
+    templates: Path | None = None,
+) -> str:
+    """The single print document, with in-document links instead of separate pages."""
+    env = make_environment(templates)
+    context = plan_context(runner, plan, library, options)
+    return render_template(env, "print.html", **context, links=Links(print_mode=True), current="print")
+
+
+def html_to_pdf(html: str, templates: Path | None = None) -> bytes:
+    """Lay out ``html`` against the theme's assets; any fetch outside them or any WeasyPrint error fails."""
+    from weasyprint import HTML
+    from weasyprint.urls import FatalURLFetchingError
+
+    from plangen.render.fetcher import AssetFetcher
+
+    base = assets_base(templates)
+    fetcher = AssetFetcher(base, theme_assets(templates))
+    with _captured_errors() as errors:
+        try:
+            document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
+            data: bytes = document.write_pdf(font_config=_font_config(), pdf_variant=PDF_VARIANT)
+        except FatalURLFetchingError as exc:  # a BaseException: WeasyPrint's way to stop the render
+            raise BuildError(f"PDF: {exc}: {exc.__cause__}") from None
+    if errors:
+        raise BuildError("PDF: " + "; ".join(record.getMessage() for record in errors))
+    return data
+
+
+@functools.cache
+def _font_config() -> Any:
+    # One FontConfiguration for the whole process: building it scans the system fonts.
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+class _Collect(logging.Handler):
+    def __init__(self, records: list[logging.LogRecord]) -> None:
+        super().__init__(level=logging.ERROR)
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def _captured_errors() -> Iterator[list[logging.LogRecord]]:
+    """Collect WeasyPrint's ERROR log records during a render (it logs, rather than raises, most faults)."""
+    records: list[logging.LogRecord] = []
+    logger = logging.getLogger("weasyprint")
+    handler = _Collect(records)
+    logger.addHandler(handler)
+    try:
+        yield records
+    finally:
+        logger.removeHandler(handler)
