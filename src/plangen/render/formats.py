@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
+
+from markupsafe import Markup
 
 # Our own tables: strftime would follow the process locale and change the output per machine.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
@@ -22,6 +25,7 @@ LABELS = {
 }
 UNIT_WORDS = {"km": "km", "mi": "mi"}
 _TEMPO = re.compile(r"^(\d+)-(\d+)-(\d+)$")
+_HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 
 
 def as_date(value: dt.date | str) -> dt.date:
@@ -190,6 +194,35 @@ def capital(value: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
+def demote(html: str, top: int) -> Markup:
+    """Shift the headings of an exercise card's body (project content) so the highest is ``<h{top}>``.
+
+    The cards' Markdown starts at ``##``; on a page or in the print document the card
+    title sits at a different level, and the outline must stay in order.
+    """
+    levels = [int(level) for _, level in _HEADING.findall(html)]
+    if not levels:
+        return Markup(html)
+    shift = top - min(levels)
+    return Markup(_HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + shift, 6)}", html))
+
+
+def week_runs(doses: Sequence[tuple[int, Any]]) -> list[tuple[int, int, Any]]:
+    """Consecutive weeks with the same dose as one row: [(1, 3, dose), (4, 4, dose), ...]."""
+    runs: list[tuple[int, int, Any]] = []
+    for number, item in doses:
+        if runs and runs[-1][1] == number - 1 and _same_dose(runs[-1][2], item):
+            runs[-1] = (runs[-1][0], number, runs[-1][2])
+        elif not (runs and runs[-1][1] == number and _same_dose(runs[-1][2], item)):
+            runs.append((number, number, item))
+    return runs
+
+
+def _same_dose(a: Any, b: Any) -> bool:
+    fields = ("sets", "reps", "hold_s", "tempo", "load")
+    return all(getattr(a, f, None) == getattr(b, f, None) for f in fields)
+
+
 FILTERS = {
     "date_long": date_long,
     "date_medium": date_medium,
@@ -208,4 +241,6 @@ FILTERS = {
     "label": label,
     "capital": capital,
     "listing": listing,
+    "demote": demote,
+    "week_runs": week_runs,
 }
