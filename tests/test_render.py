@@ -100,6 +100,8 @@ def test_links_are_relative_and_resolve(plan_name: str) -> None:
     pages = {path: Page(text) for path, text in html_pages(files).items()}
     for path, page in pages.items():
         for url in page.urls():
+            if url.startswith("data:image/"):  # the clinic logo travels inline
+                continue
             assert "://" not in url and not url.startswith(("/", "javascript:", "data:")), (path, url)
             target, _, fragment = url.partition("#")
             resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target)) if target else path
@@ -177,6 +179,41 @@ def test_options_anonymous_overrides_profile() -> None:
 def test_named_output_shows_the_runner_and_clinician() -> None:
     text = site()["sam/index.html"].decode()
     assert "Sam Rivera" in text and "age 34" in text and "Avoid hills" in text and "noindex" not in text
+
+
+# --- clinic branding ---------------------------------------------------------------------------
+
+
+def test_publish_mode_is_anonymous() -> None:
+    text = site(options=RenderOptions(publish=True))["sam/index.html"].decode()
+    assert "Sam Rivera" not in text and "Avoid hills" not in text and "noindex" in text
+
+
+@pytest.mark.parametrize("colour, shown", [("#1f5f8b", True), ("#FFFF00", False), ("red", False),
+                                           ("#000000; } body { display: none", False)])
+def test_only_a_strict_readable_accent_reaches_the_css(colour: str, shown: bool) -> None:
+    text = site(options=RenderOptions(accent=colour))["sam/week-01.html"].decode()
+    assert ("--accent: " + colour in text) is shown
+    assert "display: none" not in text
+
+
+def test_clinic_name_contact_disclaimer_logo_and_review_date() -> None:
+    options = RenderOptions(clinic_name="Harbour <Physio>", clinic_contact="020 0000", disclaimer="Not advice & more",
+                            logo=("logo.png", b"\x89PNG fake"), review_by="2027-01-18")
+    text = site(options=options)["sam/index.html"].decode()
+    assert "Harbour &lt;Physio&gt;" in text and "020 0000" in text and "Not advice &amp; more" in text
+    assert 'src="data:image/png;base64,' in text and "Monday 18 January 2027" in text
+    bad_logo = site(options=RenderOptions(logo=("logo.exe", b"MZ")))["sam/index.html"].decode()
+    assert "data:" not in bad_logo
+
+
+def test_print_cover_has_a_qr_code_only_for_a_web_address() -> None:
+    from plangen.render.pdf import print_html
+
+    html = print_html(fx.runner(), fx.full_plan(), fx.stand_in_library(), RenderOptions(base_url="https://p.example/x/"))
+    assert 'class="segno"' in html and "https://p.example/x/sam/index.html" in html
+    html = print_html(fx.runner(), fx.full_plan(), fx.stand_in_library(), RenderOptions(base_url="javascript:alert(1)"))
+    assert "segno" not in html and "javascript" not in html
 
 
 # --- theme and template errors ------------------------------------------------------------------
@@ -265,6 +302,16 @@ def test_interval_and_dose_wording() -> None:
     assert formats.dose(ExerciseDose(id="x", sets=3, reps=10)) == "3 × 10"
     assert formats.dose(fx.FakeDose(1, sets=2, reps=None, duration_s=20)) == "2 × 20 s"
     assert formats.distance(9.5, "mi") == "9.5 mi"
+
+
+def test_card_body_headings_move_under_the_card_title() -> None:
+    assert formats.demote("<h2>How</h2><p>x</p><h3 id='a'>Sub</h3>", 3) == "<h3>How</h3><p>x</p><h4 id='a'>Sub</h4>"
+    assert formats.demote("<p>no headings</p>", 2) == "<p>no headings</p>"
+
+
+def test_weeks_with_the_same_dose_share_a_row() -> None:
+    a, b = fx.FakeDose(1, reps=10), fx.FakeDose(1, reps=12)
+    assert formats.week_runs([(1, a), (2, a), (3, b), (5, b)]) == [(1, 2, a), (3, 3, b), (5, 5, b)]
 
 
 def test_chart_marks_lighter_and_flare_weeks_in_words_and_patterns() -> None:

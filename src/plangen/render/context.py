@@ -11,6 +11,7 @@ from plangen import __version__
 from plangen.artifacts import RenderOptions
 from plangen.errors import BuildError
 from plangen.plan import ExerciseDose, Plan
+from plangen.render.branding import branding
 from plangen.render.chart import load_chart
 from plangen.sources import RunnerInput
 
@@ -105,7 +106,8 @@ def clinician(runner: RunnerInput, anonymous: bool) -> dict[str, Any] | None:
 
 
 def is_anonymous(runner: RunnerInput, options: RenderOptions) -> bool:
-    return options.anonymous or runner.profile.anonymous
+    # A published build is always anonymous: the pages may end up anywhere on the web.
+    return options.anonymous or options.publish or runner.profile.anonymous
 
 
 def plan_context(
@@ -134,6 +136,7 @@ def plan_context(
         "version": __version__,
         "large_print": options.large_print,
         "paper_size": PAPER_SIZES.get(options.paper, "A4"),
+        **branding(options, runner.slug),
     }
 
 
