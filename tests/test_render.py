@@ -96,7 +96,7 @@ def test_no_running_plan_says_so_and_still_has_weeks() -> None:
 @pytest.mark.parametrize("plan_name", ALL_PLANS)
 def test_links_are_relative_and_resolve(plan_name: str) -> None:
     files = site(plan_name)
-    produced = set(files) | {"sam/plan.pdf", "sam/plan.json"}
+    produced = set(files) | {"sam/plan.pdf", "sam/plan.json", "sam/plan.ics"}
     pages = {path: Page(text) for path, text in html_pages(files).items()}
     for path, page in pages.items():
         for url in page.urls():
@@ -482,7 +482,7 @@ def test_real_plan_renders_with_working_links(sam: tuple[Any, Any]) -> None:
     runner, plan = sam
     files = {str(a.path): a.data for a in render_site(runner, plan, fx.stand_in_library(), OPTIONS)}
     assert f"sam/week-{len(plan.weeks):02d}.html" in files
-    produced = set(files) | {"sam/plan.pdf", "sam/plan.json"}
+    produced = set(files) | {"sam/plan.pdf", "sam/plan.json", "sam/plan.ics"}
     for path, text in html_pages(files).items():
         for url in Page(text).urls():
             target = url.partition("#")[0]
