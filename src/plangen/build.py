@@ -125,17 +125,20 @@ def _logo(root: Path, config: ProjectConfig) -> tuple[str, bytes] | None:
     return path.name, path.read_bytes()
 
 
-def render_all(runner: RunnerInput, plan: Plan, library: Any, render: RenderOptions, pdf: bool) -> list[Artifact]:
+def render_all(runner: RunnerInput, plan: Plan, library: Any, render: RenderOptions, pdf: bool, root: Path) -> list[Artifact]:
     """Every file of one plan; nothing is written here."""
     from plangen.render.html import render_site
     from plangen.render.ics import render_ics
     from plangen.render.jsonplan import render_json
 
-    artifacts = [*render_site(runner, plan, library, render), render_json(plan), render_ics(plan, runner.slug, render)]
+    from plangen.resources import templates_dir
+
+    templates = templates_dir(root)
+    artifacts = [*render_site(runner, plan, library, render, templates), render_json(plan), render_ics(plan, runner.slug, render)]
     if pdf:
         from plangen.render.pdf import render_pdf  # WeasyPrint takes a second to import: only when needed
 
-        artifacts.append(render_pdf(runner, plan, library, render))
+        artifacts.append(render_pdf(runner, plan, library, render, templates))
     return artifacts
 
 
@@ -154,7 +157,7 @@ def build_one(profile_path: Path, options: BuildOptions) -> BuiltPlan:
             from plangen.publish import redact
 
             plan = redact(plan)
-        files = render_all(runner, plan, library, render_options(runner, config, options), options.pdf)
+        files = render_all(runner, plan, library, render_options(runner, config, options), options.pdf, options.root)
     except PlangenError as exc:
         return BuiltPlan(runner.slug, profile_path, error=exc.format_message())
     return BuiltPlan(runner.slug, profile_path, plan.status, len(plan.weeks), runner.profile.runner.name, None, files)
@@ -173,7 +176,7 @@ def build(paths: list[Path], options: BuildOptions, on_done: Callable[[BuiltPlan
     if len(good) > 1 and not options.publish:
         from plangen.render.clinic import render_clinic_index
 
-        artifacts.append(render_clinic_index(good, render_options(runners[0], config, options)))
+        artifacts.append(render_clinic_index(good, render_options(runners[0], config, options), options.root))
     if artifacts:
         write_site(options.out, artifacts)
     return results

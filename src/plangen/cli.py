@@ -24,6 +24,8 @@ def main(ctx: click.Context, quiet: bool, verbose: int) -> None:
     ctx.obj = {"quiet": quiet, "verbose": verbose}
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s: %(message)s")
+    # WeasyPrint's font and CSS notes are for theme authors: shown with -v, errors always fail the build.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR if verbose == 0 else level)
 
 
 @main.command()
