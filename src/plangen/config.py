@@ -9,7 +9,6 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from plangen.inputs import Int, Num
-from plangen.rules import override_problems
 
 CONFIG_NAME = "plangen.yaml"
 
@@ -49,10 +48,9 @@ class ProjectConfig(_Strict):
     @field_validator("rules")
     @classmethod
     def _known_rules(cls, value: dict[str, float]) -> dict[str, float]:
-        problems = override_problems(value)
-        if problems:
-            raise ValueError("; ".join(problems))
-        return value
+        from plangen.rules import checked_overrides
+
+        return checked_overrides(value)
 
 
 def load_config(root: Path) -> ProjectConfig:

@@ -149,12 +149,9 @@ class Profile(_Strict):
     @field_validator("rules")
     @classmethod
     def _known_rules(cls, value: dict[str, float]) -> dict[str, float]:
-        from plangen.rules import override_problems
+        from plangen.rules import checked_overrides
 
-        problems = override_problems(value)
-        if problems:
-            raise ValueError("; ".join(problems))
-        return value
+        return checked_overrides(value)
 
     @field_validator("timezone")
     @classmethod

@@ -114,3 +114,11 @@ def override_problems(overrides: Mapping[str, float]) -> list[str]:
             limits = THRESHOLDS[key]
             problems.append(f"{key} from {limits.low:g} to {limits.high:g}, found {value:g}")
     return problems
+
+
+def checked_overrides(overrides: dict[str, float]) -> dict[str, float]:
+    """``overrides`` unchanged, or a ValueError (for a model validator) listing what is wrong."""
+    problems = override_problems(overrides)
+    if problems:
+        raise ValueError("; ".join(problems))
+    return overrides
