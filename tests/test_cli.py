@@ -201,3 +201,10 @@ def test_two_builds_are_byte_identical(project: Path) -> None:
     for path in (project / "a").rglob("*"):
         if path.is_file() and path.suffix in (".html", ".json", ".ics"):
             assert path.read_bytes() == (project / "b" / path.relative_to(project / "a")).read_bytes(), path
+
+
+def test_pages_never_link_a_pdf_that_was_not_made(project: Path) -> None:
+    assert invoke("build", "profiles/sam.yaml", "--no-pdf").exit_code == 0
+    assert not any("plan.pdf" in page.read_text() for page in (project / "site/sam").rglob("*.html"))
+    week = (project / "site/sam/week-02.html").read_text()
+    assert "cadence step" not in week  # the week's one change is shown in words, not as a key

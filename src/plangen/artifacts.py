@@ -25,6 +25,7 @@ class RenderOptions:
     paper: str = "a4"  # a4 | letter
     anonymous: bool = False
     large_print: bool = False
+    pdf: bool = True  # whether plan.pdf is made, so pages never link a missing file
     generated: str = ""  # ISO date of the build (from SOURCE_DATE_EPOCH when set)
     base_url: str | None = None  # where the site is published (QR codes point here)
     review_by: str = ""  # ISO date by which a clinician should review the plan

@@ -106,6 +106,7 @@ def render_options(runner: RunnerInput, config: ProjectConfig, options: BuildOpt
         paper=options.paper or runner.profile.paper,
         anonymous=runner.profile.anonymous or options.publish,
         large_print=options.large_print,
+        pdf=options.pdf,
         generated=generated,
         base_url=config.base_url,
         review_by=review_by.isoformat(),

@@ -135,6 +135,7 @@ def plan_context(
         "generated": options.generated,
         "version": __version__,
         "large_print": options.large_print,
+        "has_pdf": options.pdf,
         "paper_size": PAPER_SIZES.get(options.paper, "A4"),
         **branding(options, runner.slug),
     }

@@ -22,6 +22,13 @@ LABELS = {
     "after_60_min": "after 60 min",
     "next_morning": "next morning",
     "prolonged_sitting": "long sitting",
+    # Week.change keys (R18's one change per week), in the runner's words
+    "volume": "a little more running (up to 10%)",
+    "cadence step 1": "a slightly quicker step rate (+5%)",
+    "cadence step 2": "a slightly quicker step rate again (up to +10%)",
+    "strides": "short, relaxed strides at the end of one run",
+    "tempo": "one steady (tempo) section in one run",
+    "hills": "gentle uphill running in one run",
 }
 UNIT_WORDS = {"km": "km", "mi": "mi"}
 _TEMPO = re.compile(r"^(\d+)-(\d+)-(\d+)$")

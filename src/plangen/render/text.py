@@ -68,7 +68,7 @@ def _week(week: Week, units: str) -> list[str]:
     lines = [
         f"Week {week.number} ({date_range(week.start)}): {label(week.phase)}{stage}",
         f"  running {distance(week.running_distance, units)} / {minutes(week.running_minutes)}{cadence}",
-        f"  the one change: {week.change or 'none, repeat and settle in'}",
+        f"  the one change: {label(week.change) if week.change else 'none, repeat and settle in'}",
     ]
     for day in week.days:
         for session in day.sessions:
