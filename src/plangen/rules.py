@@ -83,6 +83,8 @@ THRESHOLDS: Mapping[str, Threshold] = MappingProxyType(
         "cadence_first_step": Threshold(0.05, "R34", "First rise in step rate (fraction of the runner's own)", 0.03, 0.05),
         "cadence_max_step": Threshold(0.10, "R34", "Largest rise in step rate (fraction of the runner's own)", 0.05, 0.10),
         "monotony_max": Threshold(2.0, "R22", "Weekly training monotony that triggers a warning", 1.5, 3.0),
+        "strength_pain_max": Threshold(5, "R30", "Most pain (0-10) during a strength exercise that still allows a step up", 2, 6),
+        "strength_sessions_per_step": Threshold(4, "R31", "Fewest sessions at one dose before an exercise steps up", 2, 8),
         "entry_bout_fraction": Threshold(0.5, "R14", "Walk-run entry: jog bout as a fraction of the longest pain-free run", 0.25, 0.75),
     }
 )

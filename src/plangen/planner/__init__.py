@@ -16,12 +16,13 @@ from plangen.inputs import Profile, TrainingLog
 from plangen.plan import Baseline, Plan, Reason, Setting, Week
 from plangen.planner import text
 from plangen.planner.baseline import LoggedRun, classify_runs, easy_pace, make_baseline, worst_pain
+from plangen.planner.lifts import apply_logged
 from plangen.planner.progress import State
 from plangen.planner.reasons import reason
 from plangen.planner.schedule import week_shape
 from plangen.planner.screening import Gate, screen
 from plangen.planner.sessions import pick_cross
-from plangen.planner.stages import entry_stage
+from plangen.planner.stages import LAST_STAGE, entry_stage, exit_stage, stage
 from plangen.planner.strength import usable
 from plangen.planner.weekplan import Context, plan_week
 from plangen.rules import THRESHOLDS, Settings
@@ -56,6 +57,9 @@ def make_plan(profile: Profile, log: TrainingLog, library: Mapping[str, Any], sl
         return Plan(status="referral", referral=gate.referral, weeks=[], reasons=gate.reasons, **common)
     ctx = _context(profile, log, library, settings, gate, runs, start, baseline)
     state, entry_reasons = _entry_state(profile, runs, baseline, start, settings)
+    entry_reasons += _walk_run_exit(profile, ctx, state)
+    before = sorted((e for e in log.entries if e.date < start), key=lambda e: e.date)
+    apply_logged(state.lifts, before, library, profile.symptoms.morning_baseline, settings)  # strength logged before the plan
     weeks = _weeks(ctx, state, start, profile.weeks)
     review = [*gate.review, *dict.fromkeys(state.review), *_review_week_check(profile, ctx, settings)]
     return Plan(status=gate.status, weeks=weeks, clinician_review=review, warnings=_warnings(profile, weeks, settings),
@@ -72,7 +76,8 @@ def _context(profile: Profile, log: TrainingLog, library: Mapping[str, Any], set
         profile=profile, settings=settings, shape=week_shape(profile.availability), pace=easy_pace(runs, profile.units),
         cross=pick_cross(profile.cross_training), pool=usable(library, profile.equipment, profile.symptoms.aggravators),
         runs=runs, entries=entries, as_of=max((e.date for e in inside), default=None), cadence=baseline.cadence,
-        running_allowed=gate.status == "plan", maintain=gate.maintain_only,
+        running_allowed=gate.status == "plan", maintain=gate.maintain_only, library=library,
+        morning_baseline=profile.symptoms.morning_baseline,
     )
 
 
@@ -96,6 +101,17 @@ def _entry_state(profile: Profile, runs: list[LoggedRun], baseline: Baseline, st
         data = f"longest pain-free run in {BREAK_DAYS} days: {minutes:g} min; stage {number} jogs at most half of that"
         why = reason("R14", "Walk-run stage chosen from your longest pain-free run.", data, "entry_bout_fraction")
     return State(phase="walk_run", stage=number, history=history), [why]
+
+
+def _walk_run_exit(profile: Profile, ctx: Context, state: State) -> list[Reason]:
+    """A small goal ends walk-run at the first continuous stage that covers it (R14)."""
+    goal = profile.goal.weekly_distance
+    state.exit_stage = exit_stage(goal * ctx.pace if goal else None, len(ctx.shape.run_days))
+    if state.phase != "walk_run" or state.exit_stage >= LAST_STAGE:
+        return []
+    minutes = stage(state.exit_stage).jog_min
+    data = f"goal {goal:g} {profile.units} a week is about {goal * ctx.pace:.0f} min; {len(ctx.shape.run_days)} runs of {minutes:g} min cover it"
+    return [reason("R14", f"Walk-run ends once you run {minutes:g} minutes without a break: that covers your weekly goal.", data)]
 
 
 def _weeks(ctx: Context, state: State, start: dt.date, count: int) -> list[Week]:

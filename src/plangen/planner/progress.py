@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass, field
 
 from plangen.plan import Reason, Zone
+from plangen.planner.lifts import Lifts
 from plangen.planner.reasons import reason
 from plangen.planner.stages import LAST_STAGE
 from plangen.rules import Settings
@@ -31,6 +32,7 @@ class State:
     phase: str  # walk_run | build | stopped
     stage: int = 1
     greens: int = 0
+    exit_stage: int = LAST_STAGE  # the walk-run stage after which continuous running starts
     rest_until: dt.date | None = None
     reds: list[dt.date] = field(default_factory=list)
     volumes: list[tuple[float, bool]] = field(default_factory=list)  # build weeks: (volume, was deload)
@@ -44,7 +46,8 @@ class State:
     cadence_step: int = 0
     intensity_step: int = 0
     green_weeks_at_target: int = 0
-    strength_step: int = 0
+    lifts: Lifts = field(default_factory=Lifts)  # strength doses per exercise (R30-R32)
+    last_strength: list[str] = field(default_factory=list)  # exercise ids of the latest strength week
     history: list[tuple[dt.date, float]] = field(default_factory=list)  # every run, logged and planned
     review: list[str] = field(default_factory=list)
 
@@ -63,7 +66,7 @@ def apply_walk_run(state: State, day: dt.date, zone: Zone, settings: Settings) -
         state.greens += 1
         if state.greens >= 2:
             state.greens = 0
-            if state.stage >= LAST_STAGE:
+            if state.stage >= state.exit_stage:
                 state.phase = "build"
             else:
                 state.stage += 1

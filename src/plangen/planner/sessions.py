@@ -5,7 +5,6 @@ from __future__ import annotations
 from plangen.plan import PAIN_PROMPTS, ExerciseDose, Intervals, Readiness, Reason, Session
 from plangen.planner.reasons import reason
 from plangen.planner.stages import Stage
-from plangen.planner.strength import ExerciseLike, dose
 
 _READINESS_RULE = (
     "Score your knee when you wake up. 0-2 and walking feels normal: do the planned session. "
@@ -69,8 +68,7 @@ def cross_training(mode: str, minutes: float, reasons: list[Reason], replaces: s
     )
 
 
-def strength(exercises: list[ExerciseLike], stage: int, reasons: list[Reason]) -> Session:
-    doses = [dose(ex, stage, "main") for ex in exercises]
+def strength(doses: list[ExerciseDose], reasons: list[Reason]) -> Session:
     return Session(
         kind="strength", title=f"Strength (hip and knee), {len(doses)} exercises", duration_min=30,
         rpe_target=4, exercises=doses, pain_prompts=list(PAIN_PROMPTS), reasons=reasons,

@@ -51,3 +51,16 @@ def entry_stage(longest_green_minutes: float, bout_fraction: float) -> int:
     allowed = longest_green_minutes * bout_fraction
     fitting = [s.number for s in STAGES if s.jog_min <= allowed]
     return max(fitting, default=1)
+
+
+def exit_stage(goal_weekly_minutes: float | None, runs_per_week: int) -> int:
+    """The walk-run stage after which running is continuous enough for the goal (R14).
+
+    The first continuous stage whose week of runs reaches the goal's running time; the
+    ladder's top (30 minutes) when the goal is bigger or unknown. Walk-running past a
+    small goal would only build volume the runner does not need.
+    """
+    if not goal_weekly_minutes or runs_per_week < 1:
+        return LAST_STAGE
+    enough = [s.number for s in STAGES if s.continuous and s.running_minutes * runs_per_week >= goal_weekly_minutes]
+    return min(enough, default=LAST_STAGE)

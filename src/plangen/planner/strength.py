@@ -107,7 +107,8 @@ def by_role(pool: list[ExerciseLike], role: str, max_level: int = 4) -> list[Exe
 
 def dose(ex: ExerciseLike, stage: int, part: str | None = None) -> ExerciseDose:
     """This week's dose of ``ex`` at strength ``stage`` (1-4)."""
-    d = ex.dose(max(1, min(stage, 4)))
+    stage = max(1, min(stage, 4))
+    d = ex.dose(stage)
     return ExerciseDose(
         id=ex.id,
         name=ex.name,
@@ -117,5 +118,6 @@ def dose(ex: ExerciseLike, stage: int, part: str | None = None) -> ExerciseDose:
         hold_s=getattr(d, "hold_s", None),
         tempo=getattr(d, "tempo", None),
         load=getattr(d, "load", None),
+        stage=stage,
         part=part,
     )

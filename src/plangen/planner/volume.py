@@ -9,8 +9,7 @@ from plangen.planner.progress import AT_GOAL, State, floor1
 from plangen.planner.reasons import reason
 from plangen.rules import Settings
 
-INTENSITY_STEPS = ("strides", "tempo", "hills")
-AT_GOAL = 0.97  # rounding each run down leaves a week a little under its goal  # volume first, then speed, hills last (R16, R18)
+INTENSITY_STEPS = ("strides", "tempo", "hills")  # volume first, then speed, hills last (R16, R18)
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from plangen.inputs import WEEKDAYS, LogEntry, Profile
 from plangen.plan import Actual, Day, ExerciseDose, Reason, Session, Week, Zone
 from plangen.planner import sessions as mk
 from plangen.planner import text
+from plangen.planner import lifts
 from plangen.planner.baseline import LoggedRun
 from plangen.planner.progress import State, apply_build, apply_walk_run, end_build_week, floor1, worst
 from plangen.planner.reasons import reason
@@ -31,12 +34,14 @@ class Context:
     pace: float
     cross: str
     pool: list[ExerciseLike]
+    library: Mapping[str, Any]  # every card, for logged exercises the pool leaves out
     runs: list[LoggedRun]
     entries: dict[dt.date, list[LogEntry]]
     as_of: dt.date | None
     cadence: int | None
     running_allowed: bool
     maintain: bool
+    morning_baseline: int  # the runner's usual next-morning pain (R30's "no worse next morning")
 
     @property
     def units(self) -> str:
@@ -51,7 +56,14 @@ def plan_week(ctx: Context, state: State, number: int, start: dt.date) -> Week:
     decision = _decision(ctx, state)
     runs, run_reasons = _runs(ctx, state, days, decision)
     strength_days = {days[i] for i in ctx.shape.strength_days}
-    sessions = {day: _day_sessions(ctx, state, number, day, runs.get(day), day in strength_days) for day in days}
+    level_up = lifts.next_level(state.lifts, state.last_strength)
+    sessions: dict[dt.date, list[Session]] = {}
+    for day in days:  # in order: each day's strength dose depends on the sessions before it
+        sessions[day] = _day_sessions(ctx, state, number, day, runs.get(day), day in strength_days)
+        _advance_lifts(ctx, state, day, sessions[day])
+    state.last_strength = [e.id for d in days for s in sessions[d] if s.kind == "strength" for e in s.exercises] or state.last_strength
+    if level_up is not None:
+        run_reasons = [*run_reasons, level_up]
     _fill_rest_and_cross(ctx, state, decision, days, sessions)
     built_days = [Day(date=d, weekday=WEEKDAYS[d.weekday()], sessions=sessions[d], done=_done(ctx, d)) for d in days]
     return _week(ctx, state, number, start, decision, built_days, run_reasons)
@@ -168,17 +180,30 @@ def _day_sessions(ctx: Context, state: State, number: int, day: dt.date, run: Se
 
 
 def _strength(ctx: Context, state: State, number: int, day: dt.date) -> Session:
-    step = (number - 1) // 2
-    level, dose_stage = 1 + step // 2, 1 + (step + 1) // 2
+    level = state.lifts.level
     index = sum(1 for i in ctx.shape.strength_days if i < day.weekday())
     other = strength_block(ctx.pool, index + 1, level, set()) if len(ctx.shape.strength_days) > 1 else []
     chosen = strength_block(ctx.pool, index, level, {ex.id for ex in other} if index % 2 else set())
-    data = f"week {number}: cards up to level {level}, dose stage {min(dose_stage, 4)}"
+    doses = [dose(ex, state.lifts.stage(ex.id), "main") for ex in chosen]
+    steps = ", ".join(f"{d.id} step {d.stage}" for d in doses)
     reasons = [
         reason("R32", "Each session has a hip (side of the hip) exercise and a thigh (quads) exercise.", ", ".join(e.id for e in chosen)),
-        reason("R31", "2-3 strength sessions a week, 8-12 slow reps, lowering over 2-3 seconds.", data),
+        reason("R31", "2-3 strength sessions a week, 8-12 slow reps, lowering over 2-3 seconds. "
+               "An exercise steps up after two sessions at 1 more rep than asked, with pain 5/10 or less and no worse next morning.",
+               f"week {number}: cards up to level {level}; {steps}", "strength_sessions_per_step"),
+        *state.lifts.take_news(d.id for d in doses),
     ]
-    return mk.strength(chosen, dose_stage, reasons)
+    return mk.strength(doses, reasons)
+
+
+def _advance_lifts(ctx: Context, state: State, day: dt.date, sessions: list[Session]) -> None:
+    """Past days move the doses by what was logged; future strength sessions as prescribed."""
+    if ctx.is_past(day):
+        lifts.apply_logged(state.lifts, ctx.entries.get(day, []), ctx.library, ctx.morning_baseline, ctx.settings)
+        return
+    for session in sessions:
+        if session.kind == "strength":
+            lifts.apply_planned(state.lifts, [e.id for e in session.exercises], ctx.settings)
 
 
 def _warmup(ctx: Context, state: State) -> list[ExerciseDose]:
