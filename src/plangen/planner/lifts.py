@@ -30,7 +30,7 @@ NEWS: dict[str, tuple[str, str, str | None]] = {
     "up": ("R31", "Two good sessions in a row: these exercises go one step harder (more reps or a little more load).",
            "strength_sessions_per_step"),
     "up_planned": ("R31", "Planned step up. Take it only if your last two sessions of the exercise reached 1 more rep "
-                   "than asked, with pain 5/10 or less and no worse next morning; if not, stay at the last dose.",
+                   "than asked, with little pain (see the traffic light) and no worse next morning; if not, stay at the last dose.",
                    "strength_sessions_per_step"),
     "hold": ("R31", "These exercises stay at the same dose until you have two good sessions in a row.", None),
     "down": ("R30", "Pain went over the limit for strength work: these exercises go one step easier "

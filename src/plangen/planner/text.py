@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from typing import TYPE_CHECKING
 
 from plangen.plan import Contingency
@@ -38,28 +40,33 @@ def focus(cadence: int | None, step: int, settings: Settings, decision: Decision
 
 
 def progress_check(phase: str, number: int, settings: Settings) -> list[str]:
-    green = int(settings.green_pain_max)
+    green, strength, wait = int(settings.green_pain_max), int(settings.strength_pain_max), _wait_days(settings)
     checks = {
         "walk_run": [f"Move to the next stage after 2 green sessions in a row (pain {green}/10 or less, settled within an hour, no worse next morning).",
-                     "Amber session: repeat the stage. Red session: go back one stage and wait 2 days."],
+                     f"Amber session: repeat the stage. Red session: go back one stage and wait {wait} days."],
         "no_running": ["Keep going with strength and cardio. Ask your clinician when you may start walk-running.",
-                       "Ready to run when you can walk briskly for 30 minutes and hop 10 times on the sore leg with pain 2/10 or less."],
+                       f"Ready to run when you can walk briskly for 30 minutes and hop 10 times on the sore leg with pain {green}/10 or less."],
         "deload": ["This lighter week is planned: enjoy it. Next week goes back to the week before this one."],
     }.get(phase, [f"Next week only goes up if every run this week is green (pain {green}/10 or less, settled within an hour, no worse next morning).",
                   "One amber run: repeat this week. Two ambers, or a red run: step back (see the flare-up page)."])
-    checks = checks + ["Strength: add 2-10% more weight only after 2 sessions with 1 more rep than the target, exercise pain 5/10 or less, and no worse next morning."]
+    checks = checks + [f"Strength: move an exercise up a step only after 2 sessions with 1 more rep than the target, exercise pain {strength}/10 or less, and no worse next morning."]
     if number == int(settings.review_week):
         checks.append("Check-in: compare your worst pain with week 1. If it has not dropped by 2 points or more, book a clinician review.")
     return checks
 
 
-def flare_rules(phase: str) -> list[str]:
-    rules = ["Pain 5/10 or more, a limp or swelling during a run: stop, walk home, and read the flare-up page."]
+def flare_rules(phase: str, settings: Settings) -> list[str]:
+    red, wait = int(settings.red_pain_min), _wait_days(settings)
+    rules = [f"Pain {red}/10 or more, a limp or swelling during a run: stop, walk home, and read the flare-up page."]
     if phase == "walk_run":
-        rules.append("After a red session, wait at least 2 days and go back one stage.")
+        rules.append(f"After a red session, wait at least {wait} days and go back one stage.")
     else:
-        rules.append("After a red run, wait at least 2 days; the next run is no longer than your last green run.")
+        rules.append(f"After a red run, wait at least {wait} days; the next run is no longer than your last green run.")
     return rules
+
+
+def _wait_days(settings: Settings) -> int:
+    return math.ceil(settings.red_wait_hours / 24)
 
 
 def contingencies(settings: Settings) -> list[Contingency]:
@@ -75,5 +82,5 @@ def contingencies(settings: Settings) -> list[Contingency]:
         Contingency(when="Two red sessions within 14 days", do="Book a clinician review. Keep up strength work and easy cardio.", rule="R29"),
         Contingency(when="No 2-point drop in your worst pain after about 6 weeks", do="Book a clinician review; most knee pain improves within 6-12 weeks with this kind of plan.", rule="R3"),
         Contingency(when="Swelling, locking, the knee giving way, night pain, fever, or you cannot put weight on the leg", do="Stop the plan and see a clinician. If the knee is hot and red with fever, or you cannot bear weight, get care today.", rule="R2"),
-        Contingency(when="A strength exercise hurts more than 5/10 or is worse next morning", do="Use the easier version, less weight, or a smaller range until it settles.", rule="R30"),
+        Contingency(when=f"A strength exercise hurts more than {int(settings.strength_pain_max)}/10 or is worse next morning", do="Use the easier version, less weight, or a smaller range until it settles.", rule="R30"),
     ]

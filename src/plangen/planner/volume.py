@@ -40,7 +40,7 @@ def decide(state: State, settings: Settings, goal: float | None, cadence_known: 
     if maintain:
         return Decision(state.volumes[-1][0], "maintain", None, reasons=[reason("R3", "Volume held while a clinician reviews your slow progress.", f"{state.volumes[-1][0]:g} {units}")])
     if goal is not None and state.last_non_deload() >= AT_GOAL * goal:
-        return _at_target(state, goal, avoid_hills, units)
+        return _at_target(state, settings, goal, avoid_hills, units)
     if cadence_known and state.cadence_step == 0:
         return _cadence_week(state, units, state.volumes[-1][0])
     return _volume_up(state, settings, goal, units)
@@ -85,8 +85,8 @@ def _after_deload(state: State, cadence_known: bool, units: str) -> Decision:
     return Decision(volume, "build", None, reasons=[why])
 
 
-def _at_target(state: State, goal: float, avoid_hills: bool, units: str) -> Decision:
-    volume = floor1(goal)
+def _at_target(state: State, settings: Settings, goal: float, avoid_hills: bool, units: str) -> Decision:
+    volume = floor1(min(goal, *_caps(state, settings).values()))  # a goal just above last week still obeys R20
     steps = [s for s in INTENSITY_STEPS if not (avoid_hills and s == "hills")]
     hold = reason("R18", "You have reached your goal volume; it is held while other things change.", f"goal {goal:g} {units}")
     if state.green_weeks_at_target >= 2 and state.intensity_step < len(steps):
@@ -97,11 +97,17 @@ def _at_target(state: State, goal: float, avoid_hills: bool, units: str) -> Deci
     return Decision(volume, "intensity" if current else "maintain", None, intensity=current, reasons=[hold])
 
 
-def _volume_up(state: State, settings: Settings, goal: float | None, units: str) -> Decision:
-    base = state.last_non_deload()
-    limits = {"10% weekly cap": base * (1 + settings.weekly_increase_max)}
+def _caps(state: State, settings: Settings) -> dict[str, float]:
+    """R20 (invariant 5): +10% on the last full week, +30% on two weeks ago unless last week was the deload."""
+    limits = {"10% weekly cap": state.last_non_deload() * (1 + settings.weekly_increase_max)}
     if len(state.volumes) >= 2 and not state.volumes[-1][1]:
         limits["30% two-week cap"] = state.volumes[-2][0] * (1 + settings.two_week_increase_max)
+    return limits
+
+
+def _volume_up(state: State, settings: Settings, goal: float | None, units: str) -> Decision:
+    base = state.last_non_deload()
+    limits = _caps(state, settings)
     if goal is not None:
         limits["your goal"] = goal
     binding = min(limits, key=limits.__getitem__)

@@ -189,7 +189,7 @@ def _strength(ctx: Context, state: State, number: int, day: dt.date) -> Session:
     reasons = [
         reason("R32", "Each session has a hip (side of the hip) exercise and a thigh (quads) exercise.", ", ".join(e.id for e in chosen)),
         reason("R31", "2-3 strength sessions a week, 8-12 slow reps, lowering over 2-3 seconds. "
-               "An exercise steps up after two sessions at 1 more rep than asked, with pain 5/10 or less and no worse next morning.",
+               f"An exercise steps up after two sessions at 1 more rep than asked, with pain {ctx.settings.strength_pain_max:g}/10 or less and no worse next morning.",
                f"week {number}: cards up to level {level}; {steps}", "strength_sessions_per_step"),
         *state.lifts.take_news(d.id for d in doses),
     ]
@@ -267,7 +267,7 @@ def _week(ctx: Context, state: State, number: int, start: dt.date, decision: Dec
         cadence_target=text.cadence_target(ctx.cadence, state.cadence_step, ctx.settings) if phase != "walk_run" else None,
         focus=text.focus(ctx.cadence, state.cadence_step, ctx.settings, decision),
         progress_check=text.progress_check(phase, number, ctx.settings),
-        flare_rules=text.flare_rules(phase),
+        flare_rules=text.flare_rules(phase, ctx.settings),
         change=decision.change if decision else None,
         zone=worst(past_zones) if past_zones else None,
         reasons=(list(decision.reasons) if decision else []) + run_reasons,
