@@ -144,20 +144,17 @@ def new(ctx: click.Context, identifier: str, folder: Path) -> None:
 def serve(paths: tuple[Path, ...], out: Path, root: Path, port: int, pdf: bool) -> None:
     """Preview the site on http://127.0.0.1:PORT/ and rebuild when inputs change (Ctrl+C stops)."""
     from plangen.build import BuildOptions
-    from plangen.serve import rebuild, start_server, watch_and_rebuild
+    from plangen.serve import start_preview
 
-    targets = list(paths) or [Path("profiles")]
     options = BuildOptions(out=out, root=root, pdf=pdf)
-    rebuild(targets, options, click.echo)
-    out.mkdir(parents=True, exist_ok=True)  # serve (an empty folder) even if the first build failed
-    server = start_server(out, port)
-    click.echo(f"serving {out} on http://127.0.0.1:{port}/ (Ctrl+C to stop)")
+    preview = start_preview(list(paths) or [Path("profiles")], options, port, click.echo)
+    click.echo(f"serving {out} on {preview.url} (Ctrl+C to stop)")
     try:
-        watch_and_rebuild(targets, options, click.echo)
+        preview.wait()
     except KeyboardInterrupt:
         pass
     finally:
-        server.shutdown()
+        preview.stop()
 
 
 def _register_subcommands() -> None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from plangen.build import BuildOptions, build
-from plangen.errors import PlangenError
+from plangen.errors import BuildError, PlangenError
+
+HOST = "127.0.0.1"  # the preview shows names and pain scores: never on the network
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -18,17 +21,77 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 def start_server(directory: Path, port: int) -> ThreadingHTTPServer:
-    """Serve ``directory`` on localhost only (never on the network) in a background thread."""
+    """Serve ``directory`` on localhost only (never on the network) in a background thread; port 0 picks a free one."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    try:
+        server = ThreadingHTTPServer((HOST, port), handler)
+    except OSError as exc:
+        raise BuildError(f"cannot serve on {HOST}:{port}: {exc.strerror} (is another preview running? try --port)") from None
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
 
+@dataclass
+class Preview:
+    """A running preview: the server, and the watcher thread that rebuilds on change."""
+
+    server: ThreadingHTTPServer
+    watcher: threading.Thread
+    stopping: threading.Event
+
+    @property
+    def url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host!s}:{port}/"
+
+    def wait(self) -> None:
+        """Block until the watcher ends (Ctrl+C interrupts the short joins)."""
+        while self.watcher.is_alive():
+            self.watcher.join(0.5)
+
+    def stop(self) -> None:
+        if self.stopping.is_set():
+            return
+        self.stopping.set()
+        self.server.shutdown()
+        self.server.server_close()
+        self.watcher.join(10)
+
+
+def start_preview(paths: list[Path], options: BuildOptions, port: int, say: Callable[[str], None]) -> Preview:
+    """Build once, serve the output folder (even empty, if that build failed), and rebuild on every change."""
+    rebuild(paths, options, say)
+    options.out.mkdir(parents=True, exist_ok=True)
+    server = start_server(options.out, port)
+    stopping = threading.Event()
+    watcher = threading.Thread(target=watch_and_rebuild, args=(paths, options, say), kwargs={"stop": stopping}, daemon=True)
+    watcher.start()
+    return Preview(server, watcher, stopping)
+
+
 def watched(paths: list[Path], root: Path) -> list[Path]:
-    """What a rebuild depends on: the profiles (and their logs), the project's content and templates."""
-    candidates = [*paths, root / "content", root / "templates", root / "plangen.yaml"]
-    return [p for p in candidates if p.exists()]
+    """What a rebuild depends on: the folders holding the profiles (and so their logs), the content, templates and plangen.yaml.
+
+    Folders, not files: editors that save by writing a new file and renaming it would end a watch on the old one.
+    """
+    folders = [p if p.is_dir() else p.parent for p in paths]
+    candidates = [*folders, *_log_folders(paths), root / "content", root / "templates", root / "plangen.yaml"]
+    return sorted({p.resolve() for p in candidates if p.exists()})
+
+
+def _log_folders(paths: list[Path]) -> list[Path]:
+    # A profile may name a log elsewhere (log: ../logs/sam.log.yaml); profiles that do not load yet add nothing.
+    from plangen.sources import load_runner, profile_paths
+
+    folders = []
+    for path in profile_paths(paths):
+        try:
+            log = load_runner(path).log_path
+        except PlangenError:
+            continue
+        if log is not None:
+            folders.append(log.parent)
+    return folders
 
 
 def rebuild(paths: list[Path], options: BuildOptions, say: Callable[[str], None]) -> bool:
@@ -44,12 +107,14 @@ def rebuild(paths: list[Path], options: BuildOptions, say: Callable[[str], None]
 
 
 def watch_and_rebuild(paths: list[Path], options: BuildOptions, say: Callable[[str], None],
-                      changes: Iterable[object] | None = None) -> None:
-    """Rebuild on every batch of file changes until interrupted (``changes`` is injectable for tests)."""
+                      changes: Iterable[object] | None = None, stop: threading.Event | None = None) -> None:
+    """Rebuild on every batch of file changes until ``stop`` is set (``changes`` is injectable for tests)."""
     if changes is None:
-        from watchfiles import watch
+        from watchfiles import DefaultFilter, watch
 
-        changes = watch(*watched(paths, options.root))
+        # The output folder may sit inside a watched folder: its own writes must not trigger a rebuild.
+        ignore = DefaultFilter(ignore_paths=[str(options.out.resolve())])
+        changes = watch(*watched(paths, options.root), watch_filter=ignore, stop_event=stop, debounce=300)
     for _batch in changes:
         say("change detected, rebuilding...")
         rebuild(paths, options, say)
