@@ -124,6 +124,16 @@ class Actual(_Frozen):
     pain_next_morning: int | None = None
 
 
+class UnscoredRun(_Frozen):
+    """A logged run the traffic light cannot score: until its pain scores are in, it is never green (inv. 28)."""
+
+    date: dt.date
+    activity: str
+    distance: float | None = None
+    duration_min: float | None = None
+    missing: list[Literal["during", "after", "next_morning"]]
+
+
 class Day(_Frozen):
     date: dt.date
     weekday: str
@@ -164,6 +174,18 @@ class Setting(_Frozen):
     meaning: str
 
 
+class ReadinessCheck(_Frozen):
+    """One test to pass before running (R2, R12), with the runner's own answer from the profile."""
+
+    text: str = Field(description="The test in plain words, as the runner ticks it")
+    rule: str = Field(description="Rule id from clinical-rules.md, e.g. R12")
+    source: str = Field("", description="Short citation of the evidence behind the test")
+    answer: Literal["yes", "no", "not_answered"] | None = Field(
+        None, description="The runner's answer in the profile; null when the profile does not ask or it is not shown")
+    data: str = Field("", description="The runner's numbers behind the answer")
+    configurable: bool = Field(False, description="True when the test's threshold is a design default a clinician may change")
+
+
 class Plan(_Frozen):
     plangen_version: str
     id: str
@@ -178,3 +200,7 @@ class Plan(_Frozen):
     warnings: list[str] = []
     settings: list[Setting] = []
     reasons: list[Reason] = []
+    readiness_checklist: list[ReadinessCheck] = Field(
+        [], description="What the runner must pass before starting or returning to running, for a clinician to sign off")
+    unscored_runs: list[UnscoredRun] = Field(
+        [], description="Runs the plan uses whose pain scores are missing from the log, oldest first")

@@ -57,4 +57,8 @@ def redact(plan: Plan) -> Plan:
         for week in plan.weeks
     ]
     baseline = plan.baseline.model_copy(update={"pain": PainPattern()})
-    return plan.model_copy(update={"weeks": weeks, "baseline": baseline})
+    # The checklist keeps its tests; the runner's answers about their own knee stay private.
+    checklist = [item.model_copy(update={"answer": None, "data": ""}) for item in plan.readiness_checklist]
+    # Which runs lack pain scores is part of the runner's pain record too.
+    return plan.model_copy(update={"weeks": weeks, "baseline": baseline, "readiness_checklist": checklist,
+                                   "unscored_runs": []})

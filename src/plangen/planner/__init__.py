@@ -17,10 +17,11 @@ from plangen.plan import Baseline, Plan, Reason, Setting, Week
 from plangen.planner import text
 from plangen.planner.baseline import LoggedRun, classify_runs, easy_pace, make_baseline, worst_pain
 from plangen.planner.lifts import apply_logged
+from plangen.planner.pain import unscored_runs
 from plangen.planner.progress import State
 from plangen.planner.reasons import reason
 from plangen.planner.schedule import week_shape
-from plangen.planner.screening import Gate, screen
+from plangen.planner.screening import Gate, readiness_checklist, screen
 from plangen.planner.sessions import pick_cross
 from plangen.planner.stages import LAST_STAGE, entry_stage, exit_stage, stage
 from plangen.planner.strength import usable
@@ -52,7 +53,9 @@ def make_plan(profile: Profile, log: TrainingLog, library: Mapping[str, Any], sl
     runs = classify_runs(profile, log, settings)
     baseline = make_baseline(profile, runs, start)
     common = dict(plangen_version=__version__, id=slug, units=profile.units, start=start, baseline=baseline,
-                  contingencies=text.contingencies(settings), settings=_settings(settings))
+                  contingencies=text.contingencies(settings), settings=_settings(settings),
+                  unscored_runs=unscored_runs(log.entries, start),
+                  readiness_checklist=readiness_checklist(profile, settings))
     if gate.status == "referral":
         return Plan(status="referral", referral=gate.referral, weeks=[], reasons=gate.reasons, **common)
     ctx = _context(profile, log, library, settings, gate, runs, start, baseline)

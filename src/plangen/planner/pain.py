@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+
 from plangen.inputs import LogEntry
-from plangen.plan import Zone
+from plangen.plan import UnscoredRun, Zone
 from plangen.rules import Settings
 
 MEANINGFUL_CHANGE = 2  # R10: a 2-point change on 0-10 is the smallest that matters
+LOOKBACK_DAYS = 30  # R19's window: the oldest run the plan still reads
+SCORES = ("during", "after", "next_morning")
 
 
 def session_zone(entry: LogEntry, morning_baseline: int, settings: Settings) -> Zone:
@@ -40,6 +45,17 @@ def _is_amber(entry: LogEntry, before: int, settings: Settings) -> bool:
         or (pain.after is not None and pain.after > max(before, settings.green_pain_max))
         or (pain.next_morning is not None and pain.next_morning > before)
     )
+
+
+def unscored_runs(entries: Iterable[LogEntry], start: dt.date) -> list[UnscoredRun]:
+    """Runs the plan reads that lack a score the traffic light needs (pain during, next morning)."""
+    since = start - dt.timedelta(days=LOOKBACK_DAYS)
+    return [
+        UnscoredRun(date=e.date, activity=e.activity, distance=e.distance, duration_min=e.minutes,
+                    missing=[k for k in SCORES if getattr(e.pain, k) is None])
+        for e in sorted(entries, key=lambda e: e.date)
+        if e.is_run and e.date >= since and (e.pain.during is None or e.pain.next_morning is None)
+    ]
 
 
 def zone_words(zone: Zone) -> str:

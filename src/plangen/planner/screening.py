@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from plangen.inputs import Profile
-from plangen.plan import Reason, Referral, Status
+from plangen.plan import ReadinessCheck, Reason, Referral, Status
 from plangen.planner.reasons import reason
-from plangen.rules import Settings
+from plangen.rules import SOURCES, Settings
 
 # Screening answer -> (urgency, what we tell the runner). "today" = urgent care now.
 _RED_FLAGS: dict[str, tuple[str, str]] = {
@@ -105,3 +106,51 @@ def _no_running_reasons(profile: Profile, settings: Settings) -> list[Reason]:
 
 def _yes_no(value: bool | None) -> str:
     return {True: "pain-free", False: "not yet", None: "not tested"}[value]
+
+
+# Where the checklist's tests come from when the rule's own citation does not cover them.
+_SPORTS_PHYSIO = "Sports-injury physio return-to-run guidance (10 pain-free hops)"
+_PAIN_GATE_SOURCE = "plangen design default, as no study gives a number (clinical rules, section 4, item 17)"
+
+
+def readiness_checklist(profile: Profile, settings: Settings) -> list[ReadinessCheck]:
+    """The gates above as a checklist to tick before running, with the runner's own answers (R2, R12)."""
+    return [*_readiness_tests(profile, settings), *_pain_checks(profile, settings), _red_flag_check(profile)]
+
+
+def _readiness_tests(profile: Profile, settings: Settings) -> list[ReadinessCheck]:
+    readiness, green = profile.readiness, int(settings.green_pain_max)
+    return [
+        ReadinessCheck(text="I can walk briskly for 30 minutes with no knee pain and no limp.", rule="R12",
+                       source=SOURCES["R12"], answer=_answer(readiness.brisk_walk_30_min)),
+        ReadinessCheck(text=f"I can hop 10 times on my sore leg, with knee pain {green}/10 or less.", rule="R12",
+                       source=f"{_SPORTS_PHYSIO}; needing both tests is a plangen default",
+                       answer=_answer(readiness.single_leg_hops_10), configurable=True),
+    ]
+
+
+def _pain_checks(profile: Profile, settings: Settings) -> list[ReadinessCheck]:
+    rest, daily = profile.symptoms.pain_at_rest, profile.symptoms.worst_daily_pain
+    rest_gate, daily_gate = int(settings.rest_pain_gate), int(settings.daily_pain_gate)
+    return [
+        ReadinessCheck(text=f"When I sit or lie still, my knee pain is below {rest_gate}/10.", rule="R2",
+                       source=_PAIN_GATE_SOURCE, answer=_answer(rest < rest_gate), data=f"pain at rest {rest}/10",
+                       configurable=True),
+        ReadinessCheck(text=f"In daily life, such as walking and stairs, my worst knee pain is below {daily_gate}/10.",
+                       rule="R2", source=_PAIN_GATE_SOURCE, answer=_answer(None if daily is None else daily < daily_gate),
+                       data="" if daily is None else f"worst daily pain {daily}/10", configurable=True),
+    ]
+
+
+def _red_flag_check(profile: Profile) -> ReadinessCheck:
+    answers = profile.screening.model_dump()
+    flags = [key.replace("_", " ") for key in _RED_FLAGS if answers[key]]
+    return ReadinessCheck(
+        text="My knee has none of the warning signs, such as swelling, locking, giving way, pain at night, or feeling unwell.",
+        rule="R2", source=SOURCES["R2"], answer=_answer(not flags),
+        data=f"you said yes to: {', '.join(flags)}" if flags else "",
+    )
+
+
+def _answer(value: bool | None) -> Literal["yes", "no", "not_answered"]:
+    return "not_answered" if value is None else "yes" if value else "no"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -46,21 +47,31 @@ def logo_data_url(logo: tuple[str, bytes] | None) -> str | None:
     return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-def plan_url(base_url: str | None, slug: str) -> str | None:
-    """Where the published plan lives, if the site has an http(s) home."""
+def plan_url(base_url: str | None, slug: str, page: str = "index.html") -> str | None:
+    """Where one page of the published plan lives, if the site has an http(s) home."""
     if not base_url or urlsplit(base_url).scheme not in ("http", "https"):
         return None
-    return f"{base_url.rstrip('/')}/{slug}/index.html"
+    return f"{base_url.rstrip('/')}/{slug}/{page}"
 
 
-def qr_svg(url: str | None) -> Markup | None:
-    """An inline SVG QR code of ``url`` (segno builds it; only our fixed title goes in as text)."""
+def qr_svg(url: str | None, title: str = "QR code: open this plan online") -> Markup | None:
+    """An inline SVG QR code of ``url`` (segno builds it; only our fixed titles go in as text)."""
     if url is None:
         return None
     import segno
 
     code = segno.make(url, error="m")
-    return Markup(code.svg_inline(scale=3, border=2, title="QR code: open this plan online"))
+    return Markup(code.svg_inline(scale=3, border=2, title=title))
+
+
+def card_links(base_url: str | None, slug: str, card_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Each printed exercise card's hosted page and its QR code; empty when the site has no web address."""
+    links = {}
+    for ex_id in card_ids:
+        url = plan_url(base_url, slug, f"exercises/{ex_id}.html")
+        if url is not None:
+            links[ex_id] = {"url": url, "qr": qr_svg(url, "QR code: open this exercise card online")}
+    return links
 
 
 def branding(options: RenderOptions, slug: str) -> dict[str, Any]:

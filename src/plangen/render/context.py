@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from plangen.errors import BuildError
 from plangen.plan import ExerciseDose, Plan
 from plangen.render.branding import branding
 from plangen.render.chart import load_chart
+from plangen.rules import THRESHOLDS
 from plangen.sources import RunnerInput
 
 _SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -134,11 +136,21 @@ def plan_context(
         "has_done": any(day.done for week in plan.weeks for day in week.days),
         "generated": options.generated,
         "version": __version__,
+        "plan_version": plan_version(plan),
+        # The thresholds this plan was made with, so the traffic light says what the planner used.
+        "limits": {**{key: t.default for key, t in THRESHOLDS.items()}, **{s.key: s.value for s in plan.settings}},
         "large_print": options.large_print,
         "has_pdf": options.pdf,
         "paper_size": PAPER_SIZES.get(options.paper, "A4"),
         **branding(options, runner.slug),
     }
+
+
+def plan_version(plan: Plan) -> str:
+    """The plan's edition: the first 8 hex digits of the SHA-256 of its plan.json, so paper and file can be matched."""
+    from plangen.render.jsonplan import plan_json  # jsonplan imports this module
+
+    return hashlib.sha256(plan_json(plan).encode("utf-8")).hexdigest()[:8]
 
 
 def _charts(plan: Plan) -> dict[str, Any]:

@@ -155,7 +155,7 @@ def dose(value: Any) -> str:
         amount = _other_amount(value)
     if sets and amount:
         return f"{sets} × {amount}"
-    return amount or (f"{sets} sets" if sets else "")
+    return amount or (f"{sets} set{'s' if sets != 1 else ''}" if sets else "")
 
 
 def amount(session: Any, units: str) -> str:

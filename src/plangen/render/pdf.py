@@ -13,6 +13,7 @@ from plangen.artifacts import Artifact, RenderOptions
 from plangen.errors import BuildError
 from plangen.plan import Plan
 from plangen.render.assets import assets_base, theme_assets
+from plangen.render.branding import card_links
 from plangen.render.context import Links, plan_context, safe_id
 from plangen.render.environment import make_environment, render_template
 from plangen.sources import RunnerInput
@@ -43,7 +44,8 @@ def print_html(
     """The single print document, with in-document links instead of separate pages."""
     env = make_environment(templates)
     context = plan_context(runner, plan, library, options)
-    return render_template(env, "print.html", **context, links=Links(print_mode=True), current="print")
+    online = card_links(options.base_url, runner.slug, context["cards"])  # QR codes on the printed cards only
+    return render_template(env, "print.html", **context, online_cards=online, links=Links(print_mode=True), current="print")
 
 
 def html_to_pdf(html: str, templates: Path | None = None) -> bytes:

@@ -23,7 +23,7 @@ def render_text(plan: Plan) -> str:
     """Status, baseline, then each week: phase, running total, the one change, each day, the reasons."""
     lines = [f"{STATUS[plan.status]} ({plan.id}), starting {date_long(plan.start)}", ""]
     lines += _referral(plan) + _notes(plan)
-    lines += _baseline(plan.baseline, plan.units)
+    lines += _baseline(plan.baseline, plan.units) + _checklist(plan) + _unscored(plan)
     for week in plan.weeks:
         lines += _week(week, plan.units)
     if plan.contingencies:
@@ -60,6 +60,23 @@ def _baseline(b: Baseline, units: str) -> list[str]:
         ),
     ]
     return lines + _reasons(b.reasons, "  because:", indent="    ") + [""]
+
+
+def _checklist(plan: Plan) -> list[str]:
+    answers = {"yes": "you said yes", "no": "you said not yet", "not_answered": "no answer yet"}
+    lines = [f"  [ ] {c.text} ({answers[c.answer] if c.answer else 'tick when true'}) [{c.rule}]"
+             for c in plan.readiness_checklist]
+    return ["Ready to run? Tick each test when it is true, then ask your clinician to sign:", *lines, ""] if lines else []
+
+
+def _unscored(plan: Plan) -> list[str]:
+    lines = [
+        f"  {date_long(r.date)}: {label(r.activity)} {amount(r, plan.units)}, missing pain "
+        + ", ".join(label(m) for m in r.missing)
+        for r in plan.unscored_runs
+    ]
+    title = "Runs still missing pain scores (a run without them never counts as green; add them to your log):"
+    return [title, *lines, ""] if lines else []
 
 
 def _week(week: Week, units: str) -> list[str]:
