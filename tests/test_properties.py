@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 import re
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from conftest import profile, run
 from plangen.inputs import WEEKDAYS, Profile, TrainingLog
 from plangen.plan import Plan
 from plangen.planner import make_plan
+from plangen.planner.pain import session_zone
 from plangen.rules import Settings
 
 START = dt.date(2026, 12, 7)
@@ -145,6 +147,16 @@ def check_intensity_never_in_the_walk_run_phase(prof: Profile, training: Trainin
             assert week.phase == "intensity"
 
 
+def check_a_red_run_is_followed_by_at_least_the_wait(prof: Profile, training: TrainingLog, plan: Plan) -> None:
+    """Invariant 7: after a logged red run inside the plan, no run is planned within the wait (R26)."""
+    rules = Settings(prof.rules)
+    planned = sorted(d for d, _, _ in runs_of(plan))
+    for entry in training.entries:
+        if entry.is_run and entry.date >= START and session_zone(entry, prof.symptoms.morning_baseline, rules) == "red":
+            later = [d for d in planned if d > entry.date]
+            assert not later or (later[0] - entry.date).days >= math.ceil(rules.red_wait_hours / 24)
+
+
 def check_strength_sessions_are_dosed_as_the_rules_say(prof: Profile, training: TrainingLog, plan: Plan) -> None:
     for week in plan.weeks:
         days = [d.date for d in week.days if any(s.kind == "strength" for s in d.sessions)]
@@ -205,6 +217,12 @@ def test_more_pain_never_means_more_running(library, case, extra) -> None:
             assert sore_week.phase in ("walk_run", "no_running")
             assert (sore_week.stage or 0) <= (calm_week.stage or 0) or sore_week.phase == "no_running"
     assert _first_continuous(sore) >= _first_continuous(calm)
+    # Invariant 25 asks W_B(n) <= W_A(n) week by week. A runner further along reaches a deload
+    # week sooner, so single weeks can cross. Running to date never does.
+    calm_total = sore_total = 0.0
+    for calm_week, sore_week in zip(calm.weeks, sore.weeks):
+        calm_total, sore_total = calm_total + calm_week.running_distance, sore_total + sore_week.running_distance
+        assert sore_total <= calm_total + 1e-6
 
 
 def _first_continuous(plan: Plan) -> int:
