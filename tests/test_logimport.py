@@ -295,7 +295,8 @@ def test_bad_files_are_named_and_the_rest_still_go_in(tmp_path: Path, fit_run: P
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"error: {broken}: truncated FIT file: it ends after {broken.stat().st_size} bytes, "
-        f"its header announces {broken.stat().st_size + 40}",
+        f"its header announces {broken.stat().st_size + 40}; it still holds the summary written before the "
+        "damage (running on 2026-11-22): add --salvage to import it",
         f"error: {stray}: not a FIT, GPX or TCX file",
     ]
     assert result.stdout.startswith("imported 1 new, 0 already in the log, 0 updated, 2 failed")
@@ -475,6 +476,25 @@ def test_whole_fixture_folder_imports_once_and_names_the_broken_files(tmp_path: 
     second = invoke("import", str(FIXTURES), "--into", str(target))
     assert second.stdout.startswith("imported 0 new, 5 already in the log, 0 updated, 5 failed, 5 skipped\n")
     assert target.read_bytes() == written
+
+
+@needs_fixtures
+def test_crashed_app_recording_is_named_and_kept_only_on_request(tmp_path: Path) -> None:
+    """Strava's Android app crashed mid-file: the session summary came first, the damage after it."""
+    crashed = FIXTURES / "fit" / "strava-android-app-201.10-b1218918.fit"
+    target = tmp_path / "sam.log.yaml"
+    refused = invoke("import", str(crashed), "--into", str(target))
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        f"error: {crashed}: corrupt FIT file at byte 7471: local message 11 not defined; it still holds the "
+        "summary written before the damage (running on 2021-09-27): add --salvage to import it\n"
+    )
+    assert not target.exists()
+    kept = invoke("import", str(crashed), "--salvage", "--into", str(target))
+    assert kept.exit_code == 0
+    [entry] = load_log(target).entries
+    # The session record says 11274.04 m over a 3558 s timer.
+    assert (entry.date.isoformat(), entry.activity, entry.distance, entry.duration) == ("2021-09-27", "run", 11.27, "59:18")
 
 
 @needs_fixtures

@@ -37,7 +37,7 @@ class ActivityFileError(Exception):
     """A file that could not be read as an activity; the message says what is wrong with it.
 
     ``partial`` holds what was read before the damage (a FIT summary written before the
-    data broke off), for an import that was asked to salvage it.
+    data broke off): the importer keeps it only when asked to salvage (--salvage).
     """
 
     def __init__(self, message: str, partial: tuple[Activity, ...] = ()) -> None:

@@ -53,18 +53,18 @@ def _folder(folder: Path, seen: set[Path]) -> list[Source]:
     return found
 
 
-def read_source(source: Source, *, salvage: bool = False) -> list[Activity]:
+def read_source(source: Source) -> list[Activity]:
     """The activities in one source; ActivityFileError says what is wrong with it."""
     if source.problem:
         raise ActivityFileError(source.problem)
     if source.row is not None:
         from plangen.logimport.strava import read_strava_row
 
-        return read_strava_row(source, salvage=salvage)
-    return read_file(source.path, salvage=salvage)
+        return read_strava_row(source)
+    return read_file(source.path)
 
 
-def read_file(path: Path, *, salvage: bool = False) -> list[Activity]:
+def read_file(path: Path) -> list[Activity]:
     """Read a FIT, GPX or TCX file, gzipped or not."""
     data = _unzipped(path, _read_bytes(path))
     suffix = format_of(path.name) or _sniff(data)
@@ -72,7 +72,7 @@ def read_file(path: Path, *, salvage: bool = False) -> list[Activity]:
         raise ActivityFileError("a zip archive: unpack it first (a Strava export is imported from its folder)")
     if suffix is None:
         raise ActivityFileError("not a FIT, GPX or TCX file")
-    return _reader(suffix, salvage)(data, path.name)
+    return _reader(suffix)(data, path.name)
 
 
 def format_of(name: str) -> str | None:
@@ -81,11 +81,11 @@ def format_of(name: str) -> str | None:
     return next((suffix for suffix in SUFFIXES if lowered.endswith(suffix)), None)
 
 
-def _reader(suffix: str, salvage: bool) -> Callable[[bytes, str], list[Activity]]:
+def _reader(suffix: str) -> Callable[[bytes, str], list[Activity]]:
     if suffix == ".fit":
         from plangen.logimport.fit import read_fit
 
-        return lambda data, name: read_fit(data, name, salvage=salvage)
+        return read_fit
     if suffix == ".gpx":
         from plangen.logimport.gpx import read_gpx
 

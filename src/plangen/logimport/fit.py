@@ -15,7 +15,7 @@ _FIELDS = (
 )
 
 
-def read_fit(data: bytes, name: str, *, salvage: bool = False) -> list[Activity]:
+def read_fit(data: bytes, name: str) -> list[Activity]:
     """One Activity per session in the file (a multisport file has several)."""
     import fitdecode  # lazily: the CLI must start fast
 
@@ -23,8 +23,9 @@ def read_fit(data: bytes, name: str, *, salvage: bool = False) -> list[Activity]
     try:
         _decode(fitdecode, data, summaries)
     except fitdecode.FitError as exc:
-        partial = tuple(_activities(summaries, name)) if salvage else ()
-        raise ActivityFileError(_explain(exc, data), partial) from None
+        # What was read before the damage travels with the error: the importer takes it only
+        # when asked (--salvage) and otherwise tells the runner it is there.
+        raise ActivityFileError(_explain(exc, data), tuple(_activities(summaries, name))) from None
     _check_is_activity(summaries)
     activities = _activities(summaries, name)
     if not activities:

@@ -11,7 +11,14 @@ from pydantic import ValidationError
 
 from plangen.errors import InputError, Problem
 from plangen.inputs import LogEntry, TrainingLog
-from plangen.logimport.activity import KINDS, Activity, ActivityFileError, describe_sport, log_kind, names_no_sport
+from plangen.logimport.activity import (
+    KINDS,
+    Activity,
+    ActivityFileError,
+    describe_sport,
+    log_kind,
+    names_no_sport,
+)
 from plangen.logimport.entries import entry_fields
 from plangen.logimport.files import Source, discover, read_source
 from plangen.logimport.match import ALREADY, NEW, MergePlan, plan_merge
@@ -109,15 +116,23 @@ def _read_all(
     activities: list[tuple[Activity, str]] = []
     for source in reading(sources):
         try:
-            found = read_source(source, salvage=salvage)
+            found = read_source(source)
         except ActivityFileError as exc:
-            if not exc.partial:
-                report.failed.append(FileNote(source.label, str(exc)))
+            if not (salvage and exc.partial):
+                report.failed.append(FileNote(source.label, _failure(exc)))
                 continue
             found = list(exc.partial)
             report.notes.append(FileNote(source.label, f"{exc}; imported the summary it holds (--salvage)"))
         activities.extend((activity, source.label) for activity in found)
     return activities
+
+
+def _failure(exc: ActivityFileError) -> str:
+    """What is wrong, and, when the damage came after the summary, how to keep the activity anyway."""
+    if not exc.partial:
+        return str(exc)
+    held = "; ".join(f"{describe_sport(a)} on {a.start:%Y-%m-%d}" for a in exc.partial)
+    return f"{exc}; it still holds the summary written before the damage ({held}): add --salvage to import it"
 
 
 def _candidates(

@@ -27,12 +27,12 @@ def strava_sources(folder: Path) -> list[Source]:
     return [_source(folder, csv_path, number, row) for number, row in enumerate(rows, start=2)]
 
 
-def read_strava_row(source: Source, *, salvage: bool = False) -> list[Activity]:
+def read_strava_row(source: Source) -> list[Activity]:
     """The row's activity file as Strava typed it; the row's own summary when it has no readable file."""
     row = source.row or {}
     if row.get("Filename"):
         try:
-            activities = read_file(_inside(Path(row["_export"]), row["Filename"]), salvage=salvage)
+            activities = read_file(_inside(Path(row["_export"]), row["Filename"]))
         except ActivityFileError as exc:
             return [_row_activity(row, note=f"{row['Filename']}: {exc}; imported from activities.csv instead")]
         # Strava's type wins: the runner may have corrected it there, and a file may say only "generic".
