@@ -114,6 +114,15 @@ def test_missing_next_morning_pain_never_advances_a_stage(plan_of) -> None:
     assert len(set(stages[:7])) == 1  # six unscored sessions, then the plan: still the entry stage
 
 
+def test_a_walk_run_week_names_its_stage_step_as_the_one_change(plan_of) -> None:
+    fresh = plan_of(profile(), steady_log(START - dt.timedelta(days=21), weeks=3))
+    assert fresh.weeks[0].change == "stage"  # a stage up after two green sessions
+    start_entries = [run(START - dt.timedelta(days=d), 2.0, 10, morning=0) for d in (3, 6)]
+    unscored = [run(START + dt.timedelta(days=d), 1.0, 6, morning=None) for d in (0, 2, 5, 7, 9, 12)]
+    held = plan_of(profile(), log(*start_entries, *unscored))
+    assert held.weeks[0].phase == "walk_run" and held.weeks[0].change is None  # no green session: nothing changes
+
+
 def flare_log(red_day: int) -> list:
     base = steady_log(START).entries
     inside = [run(START + dt.timedelta(days=d), 4.0, 24) for d in (0, 2, 5, 7, 9)]

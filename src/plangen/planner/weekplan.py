@@ -268,11 +268,17 @@ def _week(ctx: Context, state: State, number: int, start: dt.date, decision: Dec
         focus=text.focus(ctx.cadence, state.cadence_step, ctx.settings, decision),
         progress_check=text.progress_check(phase, number, ctx.settings),
         flare_rules=text.flare_rules(phase, ctx.settings),
-        change=decision.change if decision else None,
+        change=decision.change if decision else _stage_change(runs),
         zone=worst(past_zones) if past_zones else None,
         reasons=(list(decision.reasons) if decision else []) + run_reasons,
         days=days,
     )
+
+
+def _stage_change(runs: list[Session]) -> str | None:
+    """In walk-run the stage is what changes: the step the week plans after two green sessions (R14)."""
+    stages = [s.stage for s in runs if s.stage is not None]
+    return "stage" if stages and stages[-1] > stages[0] else None
 
 
 def _phase(days: list[Day], decision: Decision | None) -> str:

@@ -24,6 +24,7 @@ LABELS = {
     "prolonged_sitting": "long sitting",
     # Week.change keys (R18's one change per week), in the runner's words
     "volume": "a little more running (up to 10%)",
+    "stage": "the next walk-run stage, after 2 green sessions",
     "cadence step 1": "a slightly quicker step rate (+5%)",
     "cadence step 2": "a slightly quicker step rate again (up to +10%)",
     "strides": "short, relaxed strides at the end of one run",
