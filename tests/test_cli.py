@@ -144,6 +144,29 @@ def test_publish_leaves_no_names_and_uses_unguessable_addresses(project: Path) -
     assert again.exit_code == 0 and (project / "site" / folder.name).is_dir()  # stable across rebuilds
 
 
+def test_publish_leaves_out_the_health_answers_behind_referrals_and_reviews(project: Path) -> None:
+    sam = (project / "profiles/sam.yaml").read_text()
+    older = sam.replace("id: sam", "id: ola").replace("age: 34", "age: 55").replace(
+        "screening:", "screening:\n  swelling_after_runs: true")
+    (project / "profiles/ola.yaml").write_text(older)
+    # The runner's own answers, as the private plan words them (the general red-flag advice stays).
+    private = ("Your knee locks", "Your knee gives way", "giving_way, locking", "has swollen after runs",
+               "Swelling after runs is worth", "Over 50, knee pain", "Age 50 or over", "age 55")
+
+    def texts(folder: Path) -> str:
+        return "\n".join(p.read_text(errors="ignore") for p in folder.rglob("*") if p.is_file())
+
+    assert invoke("build", "profiles/lee.yaml", "profiles/ola.yaml", "--no-pdf").exit_code == 0
+    before = texts(project / "site" / "lee") + texts(project / "site" / "ola")
+    assert all(word in before for word in private)  # the private build says it all, so the check below can fail
+    result = invoke("build", "profiles/lee.yaml", "profiles/ola.yaml", "--no-pdf", "--publish", "-o", "public")
+    assert result.exit_code == 0, result.stderr
+    published = texts(project / "public")
+    assert [word for word in private if word in published] == []
+    assert "a clinician should check before you run" in published  # the referral still says what to do
+    assert "Book a review with your clinician" in published
+
+
 def test_a_batch_builds_every_profile_and_an_index(project: Path) -> None:
     for n in range(3):
         text = (project / "profiles/sam.yaml").read_text().replace("id: sam", f"id: runner-{n}")

@@ -513,38 +513,38 @@ def test_hand_entries_survive_importing_the_fixtures(tmp_path: Path) -> None:
 # --- from the watch to the plan -------------------------------------------------------------------
 
 
-def test_a_new_runner_plans_from_imported_runs_once_they_score_them(tmp_path: Path) -> None:
+def test_a_new_runner_plans_from_imported_runs_once_they_score_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """new -> log import -> plan: the watch gives the history and cadence; pain scores unlock progression."""
     import json
 
     from plangen.cli import main
 
     runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        assert runner.invoke(main, ["new", "ana"]).exit_code == 0
-        profile = Path("profiles/ana.yaml")
-        profile.write_text(profile.read_text().replace("start: ", "start: 2026-11-30  #", 1))
-        Path("profiles/ana.log.yaml").write_text("entries: []\n")
-        Path("watch").mkdir()
-        for day in (17, 19, 21, 24, 26, 28):  # 5 km in 30 min, 83.5 strides/min per leg = 167 steps/min
-            when = dt.datetime(2026, 11, day, 7, 0, tzinfo=dt.UTC)
-            Path(f"watch/{day}.fit").write_bytes(make_fit(when, timer_s=1800, elapsed_s=1900, distance_m=5000,
-                                                          cadence=83, fraction=0.5))
-        imported = invoke("import", "watch", "--profile", str(profile))
-        assert imported.exit_code == 0, imported.output
-        assert imported.stdout.startswith("imported 6 new")
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(main, ["new", "ana"]).exit_code == 0
+    profile = Path("profiles/ana.yaml")
+    profile.write_text(profile.read_text().replace("start: ", "start: 2026-11-30  #", 1))
+    Path("profiles/ana.log.yaml").write_text("entries: []\n")
+    Path("watch").mkdir()
+    for day in (17, 19, 21, 24, 26, 28):  # 5 km in 30 min, 83.5 strides/min per leg = 167 steps/min
+        when = dt.datetime(2026, 11, day, 7, 0, tzinfo=dt.UTC)
+        Path(f"watch/{day}.fit").write_bytes(make_fit(when, timer_s=1800, elapsed_s=1900, distance_m=5000,
+                                                      cadence=83, fraction=0.5))
+    imported = invoke("import", "watch", "--profile", str(profile))
+    assert imported.exit_code == 0, imported.output
+    assert imported.stdout.startswith("imported 6 new")
 
-        unscored = json.loads(runner.invoke(main, ["plan", str(profile), "--format", "json"]).stdout)
-        assert unscored["baseline"]["cadence"] == 167
-        assert any(r["rule"] == "R34" and "watch" in r["data"] for r in unscored["baseline"]["reasons"])
-        assert len(unscored["unscored_runs"]) == 6
-        # No pain scores yet, so no run counts as pain-free: the plan starts at walk-run.
-        assert unscored["weeks"][0]["phase"] == "walk_run"
+    unscored = json.loads(runner.invoke(main, ["plan", str(profile), "--format", "json"]).stdout)
+    assert unscored["baseline"]["cadence"] == 167
+    assert any(r["rule"] == "R34" and "watch" in r["data"] for r in unscored["baseline"]["reasons"])
+    assert len(unscored["unscored_runs"]) == 6
+    # No pain scores yet, so no run counts as pain-free: the plan starts at walk-run.
+    assert unscored["weeks"][0]["phase"] == "walk_run"
 
-        log_file = Path("profiles/ana.log.yaml")
-        log_file.write_text(log_file.read_text().replace(
-            "    source:", "    pain: {during: 0, after: 0, next_morning: 0}\n    source:"))
-        scored = json.loads(runner.invoke(main, ["plan", str(profile), "--format", "json"]).stdout)
-        assert scored["unscored_runs"] == []
-        assert scored["weeks"][0]["phase"] == "build"
-        assert scored["baseline"]["weekly_distance"] == 15.0
+    log_file = Path("profiles/ana.log.yaml")
+    log_file.write_text(log_file.read_text().replace(
+        "    source:", "    pain: {during: 0, after: 0, next_morning: 0}\n    source:"))
+    scored = json.loads(runner.invoke(main, ["plan", str(profile), "--format", "json"]).stdout)
+    assert scored["unscored_runs"] == []
+    assert scored["weeks"][0]["phase"] == "build"
+    assert scored["baseline"]["weekly_distance"] == 15.0

@@ -7,13 +7,12 @@ import hmac
 import secrets
 from dataclasses import replace
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from plangen.sources import RunnerInput
 
 if TYPE_CHECKING:
-    from plangen.plan import Plan
+    from plangen.plan import Plan, Reason
 
 SECRET_NAME = ".plangen-secret"  # keep out of version control: whoever has it can work out the addresses
 
@@ -46,19 +45,48 @@ def _secret(root: Path) -> bytes:
     return path.read_text(encoding="utf-8").strip().encode("utf-8")
 
 
+# Reasons built from the runner's answers about their health (screening, pain gates, readiness,
+# age, review prompts): a published plan keeps the decision and the rule, not the answers.
+_ANSWER_RULES = frozenset({"R2", "R3", "R12"})
+# Reasons whose data are the runner's pain record (which sessions went green, amber or red, and when).
+_PAIN_RECORD_RULES = frozenset({"R14", "R26", "R27"})
+ANSWER_TEXT = "Your answers about your knee and health decide this; your clinician has the details."
+REFERRAL_TEXT = "Your answers show a sign that a clinician should check before you run or build up."
+REVIEW_TEXT = "Book a review with your clinician; they have the reasons."
+
+
 def redact(plan: Plan) -> Plan:
-    """The plan without the runner's pain history: published pages show what to do, not how it hurt."""
+    """The plan without the runner's health answers or pain history: published pages show what to do, not how it hurt."""
     from plangen.plan import PainPattern
 
     weeks = [
-        week.model_copy(update={"days": [day.model_copy(update={"done": [
-            a.model_copy(update={"pain_during": None, "pain_after": None, "pain_next_morning": None}) for a in day.done
-        ]}) for day in week.days]})
+        week.model_copy(update={"reasons": _reasons(week.reasons), "days": [day.model_copy(update={
+            "done": [a.model_copy(update={"pain_during": None, "pain_after": None, "pain_next_morning": None})
+                     for a in day.done],
+            "sessions": [s.model_copy(update={"reasons": _reasons(s.reasons)}) for s in day.sessions],
+        }) for day in week.days]})
         for week in plan.weeks
     ]
-    baseline = plan.baseline.model_copy(update={"pain": PainPattern()})
+    baseline = plan.baseline.model_copy(update={"pain": PainPattern(), "reasons": _reasons(plan.baseline.reasons)})
     # The checklist keeps its tests; the runner's answers about their own knee stay private.
     checklist = [item.model_copy(update={"answer": None, "data": ""}) for item in plan.readiness_checklist]
-    # Which runs lack pain scores is part of the runner's pain record too.
-    return plan.model_copy(update={"weeks": weeks, "baseline": baseline, "readiness_checklist": checklist,
-                                   "unscored_runs": []})
+    referral = plan.referral.model_copy(update={"reasons": [REFERRAL_TEXT]}) if plan.referral else None
+    return plan.model_copy(update={
+        "weeks": weeks, "baseline": baseline, "readiness_checklist": checklist, "referral": referral,
+        "clinician_review": [REVIEW_TEXT] if plan.clinician_review else [],
+        "reasons": _reasons(plan.reasons),
+        "unscored_runs": [],  # which runs lack pain scores is part of the pain record too
+    })
+
+
+def _reasons(reasons: list[Reason]) -> list[Reason]:
+    """One entry per health answer would still tell which answers there were: they merge into one."""
+    out: list[Reason] = []
+    for r in reasons:
+        if r.rule in _ANSWER_RULES:
+            r = r.model_copy(update={"text": ANSWER_TEXT, "data": ""})
+        elif r.rule in _PAIN_RECORD_RULES:
+            r = r.model_copy(update={"data": ""})
+        if r not in out:
+            out.append(r)
+    return out
