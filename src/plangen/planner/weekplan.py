@@ -9,9 +9,8 @@ from typing import Any
 
 from plangen.inputs import WEEKDAYS, LogEntry, Profile
 from plangen.plan import Actual, Day, ExerciseDose, Reason, Session, Week, Zone
+from plangen.planner import lifts, text
 from plangen.planner import sessions as mk
-from plangen.planner import text
-from plangen.planner import lifts
 from plangen.planner.baseline import LoggedRun
 from plangen.planner.progress import State, apply_build, apply_walk_run, end_build_week, floor1, worst
 from plangen.planner.reasons import reason
