@@ -50,9 +50,9 @@ def _secret(root: Path) -> bytes:
 _ANSWER_RULES = frozenset({"R2", "R3", "R12"})
 # Reasons whose data are the runner's pain record (which sessions went green, amber or red, and when).
 _PAIN_RECORD_RULES = frozenset({"R14", "R26", "R27"})
-ANSWER_TEXT = "Your answers about your knee and health decide this; your clinician has the details."
-REFERRAL_TEXT = "Your answers show a sign that a clinician should check before you run or build up."
-REVIEW_TEXT = "Book a review with your clinician; they have the reasons."
+ANSWER_TEXT = "Your answers about your knee and health decide this (the details are left out of this online copy)."
+REFERRAL_TEXT = "Which signs they were is left out of this online copy. Tell your clinician about them."
+REVIEW_TEXT = "Something in your answers is worth a clinician's check (the details are left out of this online copy)."
 
 
 def redact(plan: Plan) -> Plan:
