@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from plangen.inputs import LogEntry, StrengthSet
-from plangen.plan import Reason
+from plangen.plan import ExerciseDose, Reason
 from plangen.planner.reasons import reason
 from plangen.planner.strength import ExerciseLike, Library
 from plangen.rules import Settings
@@ -77,24 +77,25 @@ def target_reps(exercise: ExerciseLike, stage: int) -> int | None:
     return exercise.dose(max(1, min(stage, TOP_STAGE))).reps
 
 
-def judge(done: StrengthSet, target: int | None, morning_baseline: int, settings: Settings) -> tuple[Outcome, str]:
-    """R30-R31 verdict on one logged exercise, with the data that decided it."""
+def judge(done: StrengthSet, name: str, target: int | None, morning_baseline: int,
+          settings: Settings) -> tuple[Outcome, str]:
+    """R30-R31 verdict on one logged exercise (``name`` as the card calls it), with the data that decided it."""
     pain = done.pain if done.pain is not None else 0
     morning = done.next_morning_pain
     if pain > settings.strength_pain_max:
-        return "regress", f"{done.id}: pain {pain}/10 during the exercise"
+        return "regress", f"{name}: pain {pain}/10 during the exercise"
     if morning is not None and morning > morning_baseline:
-        return "regress", f"{done.id}: next morning {morning}/10, usual {morning_baseline}/10"
+        return "regress", f"{name}: next morning {morning}/10, usual {morning_baseline}/10"
     if target is not None and done.reps < target + 1:
-        return "hold", f"{done.id}: {done.reps} reps, a step up needs {target + 1}"
+        return "hold", f"{name}: {done.reps} reps, a step up needs {target + 1}"
     if morning is None:
-        return "hold", f"{done.id}: next-morning pain not recorded"
-    return "earned", f"{done.id}: {done.reps} reps, pain {pain}/10, next morning {morning}/10"
+        return "hold", f"{name}: next-morning pain not recorded"
+    return "earned", f"{name}: {done.reps} reps, pain {pain}/10, next morning {morning}/10"
 
 
 def record(lifts: Lifts, exercise_id: str, outcome: Outcome, data: str, settings: Settings,
            planned: bool = False) -> None:
-    """Move one exercise by one session's outcome (logged, or ``planned`` as prescribed)."""
+    """Move one exercise by one session's outcome (logged, or ``planned`` as prescribed, when ``data`` is its name)."""
     lift = lifts.lift(exercise_id)
     lift.sessions += 1
     if outcome == "regress":
@@ -104,7 +105,7 @@ def record(lifts: Lifts, exercise_id: str, outcome: Outcome, data: str, settings
     if outcome == "hold":
         lift.news = ("hold", data)
     elif lift.streak >= 2 and lift.sessions >= settings.strength_sessions_per_step and lift.stage < TOP_STAGE:
-        step_data = f"{exercise_id} to step {lift.stage + 1}" if planned else data
+        step_data = f"{data} to step {lift.stage + 1}" if planned else data
         lifts.by_id[exercise_id] = Lift(stage=lift.stage + 1, news=("up_planned" if planned else "up", step_data))
 
 
@@ -117,21 +118,21 @@ def apply_logged(lifts: Lifts, entries: Iterable[LogEntry], library: Library, mo
             if exercise is None:
                 continue  # a card this library does not have: nothing to progress
             target = target_reps(exercise, lifts.stage(done.id))
-            outcome, data = judge(done, target, morning_baseline, settings)
+            outcome, data = judge(done, exercise.name, target, morning_baseline, settings)
             record(lifts, done.id, outcome, f"{entry.date}: {data}", settings)
 
 
-def apply_planned(lifts: Lifts, exercise_ids: Iterable[str], settings: Settings) -> None:
+def apply_planned(lifts: Lifts, exercises: Iterable[ExerciseDose], settings: Settings) -> None:
     """A future session is projected as done as prescribed: target + 1 reps, no pain rise."""
-    for exercise_id in exercise_ids:
-        record(lifts, exercise_id, "earned", "", settings, planned=True)
+    for exercise in exercises:
+        record(lifts, exercise.id, "earned", exercise.name, settings, planned=True)
 
 
-def next_level(lifts: Lifts, last_week: Iterable[str]) -> Reason | None:
+def next_level(lifts: Lifts, last_week: Iterable[ExerciseDose]) -> Reason | None:
     """R32: a harder card only after reps and load have moved on every exercise of the past week."""
-    ids = list(last_week)
-    if not ids or lifts.level >= TOP_LEVEL or any(lifts.stage(i) < 3 for i in ids):
+    done = list(last_week)
+    if not done or lifts.level >= TOP_LEVEL or any(lifts.stage(d.id) < 3 for d in done):
         return None
     lifts.level += 1
     return reason("R32", "Reps and load have gone up on every exercise, so harder versions come in now.",
-                  f"card level {lifts.level}; stages {', '.join(f'{i} {lifts.stage(i)}' for i in ids)}")
+                  f"card level {lifts.level}; steps {', '.join(f'{d.name} {lifts.stage(d.id)}' for d in done)}")

@@ -6,7 +6,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from plangen.plan import Reason, Zone
+from plangen.plan import ExerciseDose, Reason, Zone
 from plangen.planner.lifts import Lifts
 from plangen.planner.reasons import reason
 from plangen.planner.stages import LAST_STAGE
@@ -47,7 +47,7 @@ class State:
     intensity_step: int = 0
     green_weeks_at_target: int = 0
     lifts: Lifts = field(default_factory=Lifts)  # strength doses per exercise (R30-R32)
-    last_strength: list[str] = field(default_factory=list)  # exercise ids of the latest strength week
+    last_strength: list[ExerciseDose] = field(default_factory=list)  # the exercises of the latest strength week
     history: list[tuple[dt.date, float]] = field(default_factory=list)  # every run, logged and planned
     review: list[str] = field(default_factory=list)
 

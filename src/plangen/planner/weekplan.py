@@ -60,7 +60,8 @@ def plan_week(ctx: Context, state: State, number: int, start: dt.date) -> Week:
     for day in days:  # in order: each day's strength dose depends on the sessions before it
         sessions[day] = _day_sessions(ctx, state, number, day, runs.get(day), day in strength_days)
         _advance_lifts(ctx, state, day, sessions[day])
-    state.last_strength = [e.id for d in days for s in sessions[d] if s.kind == "strength" for e in s.exercises] or state.last_strength
+    week_lifts = {e.id: e for d in days for s in sessions[d] if s.kind == "strength" for e in s.exercises}
+    state.last_strength = list(week_lifts.values()) or state.last_strength
     if level_up is not None:
         run_reasons = [*run_reasons, level_up]
     _fill_rest_and_cross(ctx, state, decision, days, sessions)
@@ -184,9 +185,9 @@ def _strength(ctx: Context, state: State, number: int, day: dt.date) -> Session:
     other = strength_block(ctx.pool, index + 1, level, set()) if len(ctx.shape.strength_days) > 1 else []
     chosen = strength_block(ctx.pool, index, level, {ex.id for ex in other} if index % 2 else set())
     doses = [dose(ex, state.lifts.stage(ex.id), "main") for ex in chosen]
-    steps = ", ".join(f"{d.id} step {d.stage}" for d in doses)
+    steps = ", ".join(f"{d.name} step {d.stage}" for d in doses)
     reasons = [
-        reason("R32", "Each session has a hip (side of the hip) exercise and a thigh (quads) exercise.", ", ".join(e.id for e in chosen)),
+        reason("R32", "Each session has a hip (side of the hip) exercise and a thigh (quads) exercise.", ", ".join(e.name for e in chosen)),
         reason("R31", "2-3 strength sessions a week, 8-12 slow reps, lowering over 2-3 seconds. "
                f"An exercise steps up after two sessions at 1 more rep than asked, with pain {ctx.settings.strength_pain_max:g}/10 or less and no worse next morning.",
                f"week {number}: cards up to level {level}; {steps}", "strength_sessions_per_step"),
@@ -202,7 +203,7 @@ def _advance_lifts(ctx: Context, state: State, day: dt.date, sessions: list[Sess
         return
     for session in sessions:
         if session.kind == "strength":
-            lifts.apply_planned(state.lifts, [e.id for e in session.exercises], ctx.settings)
+            lifts.apply_planned(state.lifts, session.exercises, ctx.settings)
 
 
 def _warmup(ctx: Context, state: State) -> list[ExerciseDose]:
