@@ -168,6 +168,31 @@ def test_publish_leaves_out_the_health_answers_behind_referrals_and_reviews(proj
     assert "worth a clinician&#39;s check" in published
 
 
+def test_plan_validate_and_build_follow_the_project_config(project: Path) -> None:
+    (project / "plangen.yaml").write_text("defaults: {weeks: 6}\nrules: {deload_every: 3}\n")
+    profile = project / "profiles/sam.yaml"
+    profile.write_text(profile.read_text().replace("weeks: 10\n", ""))  # the clinic's default fills it in
+    validated = invoke("validate", "profiles/sam.yaml")
+    assert validated.exit_code == 0 and "ok: plangen.yaml" in validated.stdout
+    printed = json.loads(invoke("plan", "profiles/sam.yaml", "--format", "json").stdout)
+    assert len(printed["weeks"]) == 6
+    assert [s["key"] for s in printed["settings"] if s["overridden"]] == ["deload_every"]
+    assert [w["phase"] for w in printed["weeks"]][2] == "deload"  # every 3rd week, not every 4th
+    assert invoke("build", "profiles/sam.yaml", "--no-pdf").exit_code == 0
+    built = json.loads((project / "site/sam/plan.json").read_text())
+    assert built["weeks"] == printed["weeks"] and built["settings"] == printed["settings"]
+
+
+def test_a_bad_project_config_is_reported_with_file_line_and_field(project: Path) -> None:
+    (project / "plangen.yaml").write_text("clinic:\n  name: Harbour Physio\n  accent: '#12345'\n")
+    for command in (["validate", "profiles/sam.yaml"], ["plan", "profiles/sam.yaml"], ["build", "profiles/sam.yaml", "--no-pdf"]):
+        result = invoke(*command)
+        assert result.exit_code == 2, command
+        assert "clinic.accent: expected a colour as # and six hex digits, such as #1f5f8b, found '#12345'" in result.stderr
+        assert 'File "plangen.yaml", line 3' in result.stderr
+    assert not (project / "site").exists()
+
+
 def test_a_batch_builds_every_profile_and_an_index(project: Path) -> None:
     for n in range(3):
         text = (project / "profiles/sam.yaml").read_text().replace("id: sam", f"id: runner-{n}")

@@ -163,3 +163,17 @@ def test_no_web_address_no_qr_codes(tmp_path: Path, sheet_pdf: list[list[str]]) 
     (root / "plangen.yaml").unlink()
     build(root)
     assert sheet_pdf == [[]]
+
+
+def test_the_base_url_flag_overrides_plangen_yaml(tmp_path: Path, sheet_pdf: list[list[str]]) -> None:
+    staging = "https://staging.example/try"
+    site = build(project(tmp_path), "--base-url", staging)
+    codes = decode_pages((site / "sam" / "plan.pdf").read_bytes())
+    assert codes[0] == [f"{staging}/sam/index.html"]
+    assert all(url.startswith(f"{staging}/sam/") for found in codes.values() for url in found)
+
+
+def test_a_base_url_flag_that_is_not_a_web_address_is_refused(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", str(project(tmp_path) / "profiles"), "--base-url", "file:///etc"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--base-url': expected an http(s) URL" in result.output

@@ -24,6 +24,7 @@ class BuildOptions:
     root: Path = Path(".")
     pdf: bool = True
     paper: str | None = None  # None: the profile's choice, else the project default, else A4
+    base_url: str | None = None  # None: plangen.yaml's base_url
     large_print: bool = False
     publish: bool = False
     jobs: int = 1
@@ -108,7 +109,7 @@ def render_options(runner: RunnerInput, config: ProjectConfig, options: BuildOpt
         large_print=options.large_print,
         pdf=options.pdf,
         generated=generated,
-        base_url=config.base_url,
+        base_url=options.base_url or config.base_url,
         review_by=review_by.isoformat(),
         publish=options.publish,
         clinic_name=config.clinic.name,

@@ -28,24 +28,39 @@ def main(ctx: click.Context, quiet: bool, verbose: int) -> None:
     logging.getLogger("weasyprint").setLevel(logging.ERROR if verbose == 0 else level)
 
 
+def _base_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """The same check as plangen.yaml's base_url, so a flag and the file accept the same addresses."""
+    if value is None:
+        return None
+    from pydantic import ValidationError
+
+    from plangen.config import ProjectConfig
+
+    try:
+        return ProjectConfig(base_url=value).base_url
+    except ValidationError as exc:
+        raise click.BadParameter(f"expected {exc.errors()[0]['msg'].removeprefix('Value error, ')}") from None
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True, help="Output folder.")
 @click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."), help="Project folder with plangen.yaml and your own templates/ and content/ (default: here).")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default=None, help="PDF paper size (default: each profile's, else A4).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default=None, help="PDF paper size (default: each profile's, else plangen.yaml's, else A4).")
+@click.option("--base-url", callback=_base_url, default=None, metavar="URL", help="Where the site will be hosted, for the PDF's QR codes (default: plangen.yaml's base_url).")
 @click.option("--large-print", is_flag=True, help="A large-print PDF.")
 @click.option("--no-pdf", is_flag=True, help="Skip the PDF (faster previews).")
 @click.option("--publish", is_flag=True, help="For public hosting: no names, ages, notes or pain history; unguessable addresses; noindex.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes for a batch (default: the number of cores).")
 @click.pass_context
-def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, root: Path, paper: str | None, large_print: bool,
-          no_pdf: bool, publish: bool, jobs: int | None) -> None:
+def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, root: Path, paper: str | None, base_url: str | None,
+          large_print: bool, no_pdf: bool, publish: bool, jobs: int | None) -> None:
     """Build each profile (a file, or every profile in a folder; default profiles/) into OUT."""
     from plangen.build import BuildOptions, failures
     from plangen.build import build as run_build
     from plangen.reporting import report_build
 
-    options = BuildOptions(out=out, root=root, pdf=not no_pdf, paper=paper, large_print=large_print,
+    options = BuildOptions(out=out, root=root, pdf=not no_pdf, paper=paper, base_url=base_url, large_print=large_print,
                            publish=publish, jobs=jobs or os.cpu_count() or 1)
     targets = list(paths) or [Path("profiles")]
     with _progress(ctx, targets) as advance:
@@ -71,13 +86,15 @@ def _progress(ctx: click.Context, targets: list[Path]) -> Iterator[Callable[[obj
 @main.command()
 @click.argument("profile", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."), help="Project folder with your own content/.")
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."), help="Project folder with plangen.yaml and your own content/ (default: here).")
 def plan(profile: Path, fmt: str, root: Path) -> None:
     """Print the plan for PROFILE without rendering the site."""
     from plangen.build import load_all, load_library, plan_for
+    from plangen.config import load_config
 
-    runner = load_all([profile])[0]
-    result = plan_for(runner, load_library(root))
+    config = load_config(root)  # the clinic's defaults and rule overrides: the same plan `build` makes
+    runner = load_all([profile], config)[0]
+    result = plan_for(runner, load_library(root), config)
     if fmt == "json":
         from plangen.render.jsonplan import render_json
 
@@ -90,15 +107,20 @@ def plan(profile: Path, fmt: str, root: Path) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."), help="Project folder whose plangen.yaml is checked too (default: here).")
 @click.pass_context
-def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
-    """Check profiles and logs; print every problem (exit 0 when all is well, 2 when not)."""
+def validate(ctx: click.Context, paths: tuple[Path, ...], root: Path) -> None:
+    """Check profiles, logs and plangen.yaml; print every problem (exit 0 when all is well, 2 when not)."""
     from plangen.build import load_all
+    from plangen.config import CONFIG_NAME, load_config
     from plangen.logimport import runs_missing_pain
 
-    runners = load_all(list(paths))
+    config = load_config(root)
+    runners = load_all(list(paths), config)
     if ctx.obj["quiet"]:
         return
+    if (root / CONFIG_NAME).exists():
+        click.echo(f"ok: {root / CONFIG_NAME}")
     for runner in runners:
         click.echo(f"ok: {runner.profile_path} ({len(runner.log.entries)} log entries)")
         missing = runs_missing_pain(runner.log)
@@ -108,9 +130,9 @@ def validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
 
 
 @main.command()
-@click.argument("which", type=click.Choice(["profile", "log", "plan"]), default="plan")
+@click.argument("which", type=click.Choice(["profile", "log", "plan", "config"]), default="plan")
 def schema(which: str) -> None:
-    """Print the JSON Schema of a profile, a log or a plan (for editors and other tools)."""
+    """Print the JSON Schema of a profile, a log, a plan or plangen.yaml (for editors and other tools)."""
     import json
 
     from plangen.schemas import schema_for

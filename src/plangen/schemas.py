@@ -10,11 +10,12 @@ _BASE = "https://plangen.invalid/schema"
 
 
 def schema_for(which: str) -> dict[str, Any]:
-    """The JSON Schema of ``which`` (profile, log or plan)."""
+    """The JSON Schema of ``which`` (profile, log, plan, or config: plangen.yaml)."""
+    from plangen.config import ProjectConfig
     from plangen.inputs import Profile, TrainingLog
     from plangen.plan import Plan
 
-    model = {"profile": Profile, "log": TrainingLog, "plan": Plan}[which]
+    model = {"profile": Profile, "log": TrainingLog, "plan": Plan, "config": ProjectConfig}[which]
     schema = model.model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

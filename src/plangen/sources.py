@@ -150,6 +150,13 @@ _EXPECTED = {
 }
 
 
+# The models' patterns in words (inputs.Slug, config.Clinic.accent).
+_PATTERNS = {
+    r"^[A-Za-z0-9-]{1,64}$": "letters, digits and '-' only",
+    r"^#[0-9a-fA-F]{6}$": "a colour as # and six hex digits, such as #1f5f8b",
+}
+
+
 def _expected(error: Any) -> str:
     ctx = error.get("ctx") or {}
     kind = error["type"]
@@ -164,7 +171,7 @@ def _expected(error: Any) -> str:
     if kind == "string_too_long":
         return f"text of at most {ctx.get('max_length')} characters"
     if kind == "string_pattern_mismatch":
-        return "letters, digits and '-' only"
+        return _PATTERNS.get(ctx.get("pattern", ""), f"text matching {ctx.get('pattern')}")
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])).removeprefix("Value error, ")
     return error["msg"].lower()
