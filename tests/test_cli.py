@@ -244,6 +244,22 @@ def test_calendar_events_match_the_plan(project: Path) -> None:
     assert len(set(uids)) == len(uids)
 
 
+def test_calendar_descriptions_use_the_page_words_and_the_clinics_pain_limits(project: Path) -> None:
+    from icalendar import Calendar
+
+    (project / "plangen.yaml").write_text("rules: {green_pain_max: 1, strength_pain_max: 4}\n")
+    assert invoke("build", "profiles/jo.yaml", "--no-pdf").exit_code == 0
+    events = list(Calendar.from_ical((project / "site/jo/plan.ics").read_bytes()).walk("VEVENT"))
+    texts: dict[str, str] = {}
+    for event in events:  # the first event of each kind: jo starts at walk-run stage 1
+        texts.setdefault(str(event["summary"]).split(": ", 1)[1].split(",")[0], str(event["description"]))
+    walk_run, strength = texts["Walk-run"], texts["Strength (hip and knee)"]
+    assert "Walk 5 min, then 4 × (30 s run / 4 min 30 s walk), then walk 5 min." in walk_run  # as on the week page
+    assert "Pain rule: 0-1/10 during the run is fine; 2-4: slow down" in walk_run
+    assert "Pain rule: up to 4/10 during the exercises is okay" in strength
+    assert "3 s down" in strength and "× 10" in strength
+
+
 def test_two_builds_are_byte_identical(project: Path) -> None:
     assert invoke("build", "profiles/sam.yaml", "--no-pdf", "-o", "a").exit_code == 0
     assert invoke("build", "profiles/sam.yaml", "--no-pdf", "-o", "b").exit_code == 0

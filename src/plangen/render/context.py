@@ -137,13 +137,17 @@ def plan_context(
         "generated": options.generated,
         "version": __version__,
         "plan_version": plan_version(plan),
-        # The thresholds this plan was made with, so the traffic light says what the planner used.
-        "limits": {**{key: t.default for key, t in THRESHOLDS.items()}, **{s.key: s.value for s in plan.settings}},
+        "limits": plan_limits(plan),
         "large_print": options.large_print,
         "has_pdf": options.pdf,
         "paper_size": PAPER_SIZES.get(options.paper, "A4"),
         **branding(options, runner.slug),
     }
+
+
+def plan_limits(plan: Plan) -> dict[str, float]:
+    """The thresholds this plan was made with (defaults, then the plan's settings), so its words say what the planner used."""
+    return {**{key: t.default for key, t in THRESHOLDS.items()}, **{s.key: s.value for s in plan.settings}}
 
 
 def plan_version(plan: Plan) -> str:

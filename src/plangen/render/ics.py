@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from plangen.artifacts import Artifact, RenderOptions
 from plangen.plan import Plan, Session
-
-PAIN_RULE = (
-    "Pain rule: 0-2/10 during is fine; 3-4 slow down and add walk breaks; 5 or more, "
-    "a limp or swelling: stop and walk home. Score your pain during, 1 hour after and next morning."
-)
+from plangen.render.context import plan_limits
+from plangen.render.formats import amount, dose, intervals, minutes, number, tempo
 
 
 def render_ics(plan: Plan, slug: str, options: RenderOptions) -> Artifact:
@@ -22,6 +20,7 @@ def render_ics(plan: Plan, slug: str, options: RenderOptions) -> Artifact:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Return-to-run plan")
     stamp = _stamp(options)
+    limits = plan_limits(plan)
     for week in plan.weeks:
         for day in week.days:
             for index, session in enumerate(s for s in day.sessions if s.kind != "rest"):
@@ -31,7 +30,7 @@ def render_ics(plan: Plan, slug: str, options: RenderOptions) -> Artifact:
                 event.add("dtstart", day.date)
                 event.add("dtend", day.date + dt.timedelta(days=1))  # all-day DTEND is exclusive
                 event.add("summary", f"Week {week.number}: {session.title}")
-                event.add("description", _description(session))
+                event.add("description", _description(session, plan.units, limits))
                 event.add("transp", "TRANSPARENT")
                 calendar.add_component(event)
     return Artifact.text(f"{slug}/plan.ics", calendar.to_ical().decode("utf-8"))
@@ -40,28 +39,35 @@ def render_ics(plan: Plan, slug: str, options: RenderOptions) -> Artifact:
 def _stamp(options: RenderOptions) -> dt.datetime:
     # The build date (SOURCE_DATE_EPOCH when set) keeps two builds byte-identical.
     day = dt.date.fromisoformat(options.generated) if options.generated else dt.date(2000, 1, 1)
-    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.UTC)
 
 
-def _description(session: Session) -> str:
+def _description(session: Session, units: str, limits: Mapping[str, float]) -> str:
+    """The session in the same words as its web page: size, intervals, doses, the easier choices, the pain rule."""
     lines = [session.title]
-    if session.duration_min:
-        lines.append(f"About {round(session.duration_min)} min.")
+    size = amount(session, units)
+    if size != "–":
+        lines.append(size)
     if session.intervals is not None:
         i = session.intervals
-        lines.append(f"Walk {i.warmup_walk_min} min, then {i.repeats} x ({i.run_min:g} min run / {i.walk_min:g} min walk), walk {i.cooldown_walk_min} min.")
+        lines.append(f"Walk {minutes(i.warmup_walk_min)}, then {intervals(i)}, then walk {minutes(i.cooldown_walk_min)}.")
     for exercise in session.exercises:
-        lines.append(f"- {exercise.name or exercise.id}: {_dose(exercise)}")
+        speed = f", {tempo(exercise.tempo)}" if exercise.tempo else ""
+        lines.append(f"- {exercise.name or exercise.id}: {dose(exercise) or 'as on the card'}{speed}")
     if session.readiness is not None:
         lines.append(f"Easier option: {session.readiness.easier}")
         lines.append(f"Cross-training option: {session.readiness.cross_training}")
     if session.pain_prompts:
-        lines.append(PAIN_RULE)
+        lines.append(_pain_rule(session, limits))
     return "\n".join(lines)
 
 
-def _dose(exercise: object) -> str:
-    sets, reps, hold = (getattr(exercise, k, None) for k in ("sets", "reps", "hold_s"))
-    tempo = getattr(exercise, "tempo", None)
-    amount = f"{reps} reps" if reps else (f"{hold} s hold" if hold else "as on the card")
-    return f"{sets} x {amount}" + (f", tempo {tempo}" if tempo else "") if sets else amount
+def _pain_rule(session: Session, limits: Mapping[str, float]) -> str:
+    scores = "Score your pain during, 1 hour after and next morning."
+    if session.kind == "strength":
+        return (f"Pain rule: up to {number(limits['strength_pain_max'])}/10 during the exercises is okay if it settles "
+                f"within an hour and is no worse next morning. {scores}")
+    green, red = limits["green_pain_max"], limits["red_pain_min"]
+    during = "during the run" if session.kind in ("run", "walk_run") else "during the session"
+    return (f"Pain rule: 0-{number(green)}/10 {during} is fine; {number(green + 1)}-{number(red - 1)}: slow down and add walk "
+            f"breaks; {number(red)} or more, a limp or swelling: stop and walk home. {scores}")
