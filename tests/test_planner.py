@@ -193,6 +193,22 @@ def test_overridden_settings_change_the_plan_and_say_so(plan_of) -> None:
     assert setting.overridden and setting.value == 3 and setting.default == 4
 
 
+def test_the_words_a_runner_reads_follow_the_clinics_pain_limits(plan_of) -> None:
+    rules = {"green_pain_max": 1, "red_pain_min": 4, "red_wait_hours": 72, "strength_pain_max": 3}
+    red_day = [run(START + dt.timedelta(days=2), 4.0, 24, during=6, after=6, morning=3)]
+    plan = plan_of(profile(rules=rules), log(*steady_log(START).entries, *red_day))
+    words = " ".join([
+        *(s.readiness.rule for w in plan.weeks for d in w.days for s in d.sessions if s.readiness),
+        *(line for w in plan.weeks for line in [*w.progress_check, *w.flare_rules]),
+        *(r.text for w in plan.weeks for r in w.reasons), *(c.when for c in plan.contingencies),
+    ])
+    for said in ("0-1 and walking feels normal", "2-3, or stiff", "4 or more, swollen", "no running for at least 72 hours",
+                 "wait at least 3 days", "pain 1/10 or less", "exercise pain 3/10 or less", "hurts more than 3/10"):
+        assert said in words, said
+    for default in ("0-2 and walking", "48 hours", "5/10 or less", "pain 2/10 or less"):
+        assert default not in words, default
+
+
 def test_every_decision_carries_a_reason_with_a_source(plan_of) -> None:
     plan = plan_of(profile(), steady_log(START))
     for week in plan.weeks:

@@ -56,12 +56,3 @@ def unscored_runs(entries: Iterable[LogEntry], start: dt.date) -> list[UnscoredR
         for e in sorted(entries, key=lambda e: e.date)
         if e.is_run and e.date >= since and (e.pain.during is None or e.pain.next_morning is None)
     ]
-
-
-def zone_words(zone: Zone) -> str:
-    return {
-        "green": "green (pain 0-2, settled within an hour, no worse next morning)",
-        "amber": "amber (pain 3-4, or a little worse next morning)",
-        "red": "red (pain 5 or more, swelling, or 2+ points worse next morning)",
-        "unknown": "not scored (no next-morning pain logged)",
-    }[zone]

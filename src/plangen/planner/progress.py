@@ -100,7 +100,7 @@ def _red(state: State, day: dt.date, settings: Settings, drop_stage: bool) -> li
         state.review.append(f"Three red sessions within 14 days (last {day}): stop running and see a clinician.")
     elif len(recent) >= 2:
         state.review.append(f"Two red sessions within 14 days (last {day}): book a clinician review.")
-    text = "Red session: no running for at least 48 hours, then a shorter, easier run."
+    text = f"Red session: no running for at least {settings.red_wait_hours:g} hours, then a shorter, easier run."
     return [reason("R26", text, f"red on {day}", "red_wait_hours")]
 
 

@@ -6,16 +6,11 @@ from plangen.plan import PAIN_PROMPTS, ExerciseDose, Intervals, Readiness, Reaso
 from plangen.planner.reasons import reason
 from plangen.planner.stages import Stage
 
-_READINESS_RULE = (
-    "Score your knee when you wake up. 0-2 and walking feels normal: do the planned session. "
-    "3-4, or stiff: do the easier version. 5 or more, swollen or limping: cross-train or rest "
-    "and follow the flare-up page."
-)
 CROSS_ORDER = ("pool_running", "swimming", "cycling", "elliptical")  # R33: least knee load first
 
 
-def walk_run(stage: Stage, pace: float, units: str, cross: str, reasons: list[Reason]) -> Session:
-    """A walk-run (or short continuous) session at ``stage``, on flat ground at easy effort."""
+def walk_run(stage: Stage, pace: float, units: str, cross: str, reasons: list[Reason], pick_rule: str) -> Session:
+    """A walk-run (or short continuous) session at ``stage``, on flat ground at easy effort; ``pick_rule`` chooses the version."""
     run_min = stage.running_minutes
     distance = round(run_min / pace, 1)
     total = 5 + stage.repeats * (stage.jog_min + stage.walk_min) + 5
@@ -32,13 +27,13 @@ def walk_run(stage: Stage, pace: float, units: str, cross: str, reasons: list[Re
         rpe_target=stage.rpe,
         terrain="flat, even ground; no hills or stairs",
         intervals=stage.intervals(),
-        readiness=Readiness(planned=title, easier=easier, cross_training=_cross_text(cross, total), rule=_READINESS_RULE),
+        readiness=Readiness(planned=title, easier=easier, cross_training=_cross_text(cross, total), rule=pick_rule),
         pain_prompts=list(PAIN_PROMPTS),
         reasons=reasons,
     )
 
 
-def run(distance: float, pace: float, units: str, label: str, cross: str, reasons: list[Reason],
+def run(distance: float, pace: float, units: str, label: str, cross: str, reasons: list[Reason], pick_rule: str,
         intensity: str = "easy", walk_breaks: bool = False) -> Session:
     """A continuous run of ``distance``; with ``walk_breaks`` it is split 4 min run / 1 min walk (R28)."""
     minutes = round(distance * pace)
@@ -54,7 +49,7 @@ def run(distance: float, pace: float, units: str, label: str, cross: str, reason
         rpe_target=3 if intensity == "easy" else 6,
         terrain="hills as planned" if intensity == "hills" else "mostly flat",
         intervals=intervals,
-        readiness=Readiness(planned=title, easier=easier, cross_training=_cross_text(cross, minutes), rule=_READINESS_RULE),
+        readiness=Readiness(planned=title, easier=easier, cross_training=_cross_text(cross, minutes), rule=pick_rule),
         pain_prompts=list(PAIN_PROMPTS),
         reasons=reasons,
     )

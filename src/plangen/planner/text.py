@@ -64,6 +64,14 @@ def flare_rules(phase: str, settings: Settings) -> list[str]:
     return rules
 
 
+def readiness_rule(settings: Settings) -> str:
+    """How the morning's knee score picks the planned, easier or cross-training version of a run."""
+    green, red = int(settings.green_pain_max), int(settings.red_pain_min)
+    return (f"Score your knee when you wake up. 0-{green} and walking feels normal: do the planned session. "
+            f"{green + 1}-{red - 1}, or stiff: do the easier version. {red} or more, swollen or limping: cross-train or rest "
+            "and follow the flare-up page.")
+
+
 def _wait_days(settings: Settings) -> int:
     return math.ceil(settings.red_wait_hours / 24)
 

@@ -116,7 +116,8 @@ def _one_run(ctx: Context, state: State, day: dt.date, decision: Decision | None
     if state.phase == "walk_run" or decision is None:  # a stage finished mid-week keeps its stage to Sunday
         current = stage(state.stage)
         why = reason("R14", f"Walk-run stage {current.number}: move on after 2 green sessions at a stage.", f"stage {current.number}, {state.greens} green so far")
-        return mk.walk_run(current, ctx.pace, ctx.units, ctx.cross, [why, reason("R16", "Flat ground and easy effort only while walk-running.", f"target effort {current.rpe}/10")])
+        return mk.walk_run(current, ctx.pace, ctx.units, ctx.cross, [why, reason("R16", "Flat ground and easy effort only while walk-running.", f"target effort {current.rpe}/10")],
+                           text.readiness_rule(ctx.settings))
     return _build_run(ctx, state, day, decision, share)
 
 
@@ -135,7 +136,7 @@ def _build_run(ctx: Context, state: State, day: dt.date, decision: Decision | No
     is_long = day.weekday() == ctx.shape.long_day
     intensity = decision.intensity if (decision.intensity and not is_long and not decision.walk_breaks) else "easy"
     label = "Long easy" if is_long else ("Easy" if intensity == "easy" else intensity.capitalize())
-    return mk.run(distance, ctx.pace, ctx.units, label, ctx.cross, reasons, intensity, decision.walk_breaks)
+    return mk.run(distance, ctx.pace, ctx.units, label, ctx.cross, reasons, text.readiness_rule(ctx.settings), intensity, decision.walk_breaks)
 
 
 def _advance(ctx: Context, state: State, day: dt.date, planned: Session | None, decision: Decision | None,
