@@ -260,6 +260,17 @@ def test_calendar_descriptions_use_the_page_words_and_the_clinics_pain_limits(pr
     assert "3 s down" in strength and "× 10" in strength
 
 
+def test_pages_state_the_clinics_pain_limits(project: Path) -> None:
+    (project / "plangen.yaml").write_text("rules: {green_pain_max: 1, red_pain_min: 4, flare_cut_min: 0.2}\n")
+    assert invoke("build", "profiles/sam.yaml", "--no-pdf").exit_code == 0
+    flare = (project / "site/sam/flare-up.html").read_text()
+    overview = (project / "site/sam/index.html").read_text()
+    assert "Pain of <strong>2 to 3</strong> out of 10" in flare and "Pain of <strong>4 or more</strong>" in flare
+    assert "at least 20 percent less running" in flare
+    assert "0 to 1 out of 10" in overview and "2 to 3 out of 10" in overview  # the traffic light
+    assert "3 or 4" not in flare and "0 to 2 out of 10" not in overview
+
+
 def test_two_builds_are_byte_identical(project: Path) -> None:
     assert invoke("build", "profiles/sam.yaml", "--no-pdf", "-o", "a").exit_code == 0
     assert invoke("build", "profiles/sam.yaml", "--no-pdf", "-o", "b").exit_code == 0
