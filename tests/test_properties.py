@@ -167,6 +167,16 @@ def check_strength_sessions_are_dosed_as_the_rules_say(prof: Profile, training: 
             assert all(1 <= (e.stage or 0) <= 4 for e in session.exercises)
 
 
+PAIN_RECORD = re.compile(r"\b(pain|green|amber|red|swell\w*|limp\w*)\b|next morning|\bage \d", re.I)
+
+
+def check_reasons_that_tell_the_runners_health_are_marked_private(prof: Profile, training: TrainingLog, plan: Plan) -> None:
+    """A published plan drops what the planner marks private: anything in data about pain or health must be marked."""
+    reasons = [*plan.reasons, *plan.baseline.reasons, *(r for w in plan.weeks for r in w.reasons),
+               *(r for w in plan.weeks for d in w.days for s in d.sessions for r in s.reasons)]
+    assert [(r.rule, r.data) for r in reasons if PAIN_RECORD.search(r.data) and not r.private] == []
+
+
 CHECKS: list[Callable[[Profile, TrainingLog, Plan], None]] = [
     check for name, check in sorted(globals().items()) if name.startswith("check_")
 ]

@@ -77,6 +77,18 @@ def test_pain_over_five_takes_the_exercise_one_step_back(plan_of, library) -> No
     assert why and "pain 6/10" in why[0].data and "easier" in why[0].text
 
 
+def test_a_published_plan_keeps_the_step_back_but_not_the_logged_pain(plan_of, library) -> None:
+    from plangen.publish import redact
+
+    ex = tuesday_exercise(plan_of)
+    good = library[ex].dose(1).reps + 1
+    before = [lifted(ex, START - dt.timedelta(days=d), good) for d in (6, 4)]
+    published = redact(plan_of(profile(rules=FAST_STEPS), log(*before, lifted(ex, TUE[0], 8, pain=6))))
+    why = [r for r in _session_on(published, TUE[1]).reasons if r.rule == "R30"]
+    assert why and "easier" in why[0].text and why[0].data == ""
+    assert "pain 6/10" not in published.model_dump_json()
+
+
 def test_a_worse_next_morning_also_steps_back(plan_of, library) -> None:
     ex = tuesday_exercise(plan_of)
     good = library[ex].dose(1).reps + 1

@@ -31,6 +31,9 @@ class Reason(_Frozen):
     data: str = Field("", description="The runner's numbers that fired the rule")
     source: str = Field("", description="Short citation of the evidence behind the rule")
     configurable: bool = Field(False, description="True when the threshold is a design default a clinician may change")
+    private: Literal["", "data", "answer"] = Field(
+        "", description="What a published plan leaves out: 'data' = the runner's pain record in data; "
+                        "'answer' = text and data, which would tell a health answer")
 
 
 class Referral(_Frozen):

@@ -45,11 +45,6 @@ def _secret(root: Path) -> bytes:
     return path.read_text(encoding="utf-8").strip().encode("utf-8")
 
 
-# Reasons built from the runner's answers about their health (screening, pain gates, readiness,
-# age, review prompts): a published plan keeps the decision and the rule, not the answers.
-_ANSWER_RULES = frozenset({"R2", "R3", "R12"})
-# Reasons whose data are the runner's pain record (which sessions went green, amber or red, and when).
-_PAIN_RECORD_RULES = frozenset({"R14", "R26", "R27"})
 ANSWER_TEXT = "Your answers about your knee and health decide this (the details are left out of this online copy)."
 REFERRAL_TEXT = "Which signs they were is left out of this online copy. Tell your clinician about them."
 REVIEW_TEXT = "Something in your answers is worth a clinician's check (the details are left out of this online copy)."
@@ -80,12 +75,12 @@ def redact(plan: Plan) -> Plan:
 
 
 def _reasons(reasons: list[Reason]) -> list[Reason]:
-    """One entry per health answer would still tell which answers there were: they merge into one."""
+    """What the planner marked private goes (Reason.private); the answers' reasons merge, as their count would tell."""
     out: list[Reason] = []
     for r in reasons:
-        if r.rule in _ANSWER_RULES:
+        if r.private == "answer":
             r = r.model_copy(update={"text": ANSWER_TEXT, "data": ""})
-        elif r.rule in _PAIN_RECORD_RULES:
+        elif r.private == "data":
             r = r.model_copy(update={"data": ""})
         if r not in out:
             out.append(r)

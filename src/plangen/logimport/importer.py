@@ -11,14 +11,7 @@ from pydantic import ValidationError
 
 from plangen.errors import InputError, Problem
 from plangen.inputs import LogEntry, TrainingLog
-from plangen.logimport.activity import (
-    KINDS,
-    Activity,
-    ActivityFileError,
-    describe_sport,
-    log_kind,
-    names_no_sport,
-)
+from plangen.logimport.activity import KINDS, Activity, ActivityFileError, describe_sport, log_kind, names_no_sport
 from plangen.logimport.entries import entry_fields
 from plangen.logimport.files import Source, discover, read_source
 from plangen.logimport.match import ALREADY, NEW, MergePlan, plan_merge

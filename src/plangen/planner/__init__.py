@@ -93,7 +93,7 @@ def _entry_state(profile: Profile, runs: list[LoggedRun], baseline: Baseline, st
     flaring = profile.symptoms.worst_pain_last_week >= settings.red_pain_min
     if len(long_green) >= 2 and not flaring:
         data = f"{len(long_green)} green runs of 20+ min in the last {BREAK_DAYS} days"
-        why = reason("R14", "You already run 20+ minutes pain-free, so the plan starts with continuous running.", data)
+        why = reason("R14", "You already run 20+ minutes pain-free, so the plan starts with continuous running.", data, private="data")
         return State(phase="build", green_volume=baseline.weekly_distance, history=history), [why]
     minutes = 0.0 if flaring else baseline.longest_pain_free_run_14d
     number = entry_stage(minutes, settings.entry_bout_fraction)
@@ -102,7 +102,7 @@ def _entry_state(profile: Profile, runs: list[LoggedRun], baseline: Baseline, st
         why = reason("R17", "No run in the last 2 weeks: restart with walk-run intervals.", f"last run: {baseline.last_run or 'none logged'}")
     else:
         data = f"longest pain-free run in {BREAK_DAYS} days: {minutes:g} min; stage {number} jogs at most half of that"
-        why = reason("R14", "Walk-run stage chosen from your longest pain-free run.", data, "entry_bout_fraction")
+        why = reason("R14", "Walk-run stage chosen from your longest pain-free run.", data, "entry_bout_fraction", "data")
     return State(phase="walk_run", stage=number, history=history), [why]
 
 

@@ -90,7 +90,7 @@ def _pain_free_weekly(profile: Profile, runs: list[LoggedRun], weeks: list[WeekT
         totals.append((round(sum(green), 1), week.start, len(green)))
     value, week_start, count = max(totals, key=lambda t: (t[0], t[1]), default=(0.0, None, 0))
     data = f"week of {week_start}: {count} green runs, {value:g} {profile.units}" if count else "no green runs in the last 2 weeks"
-    return value, _reason("R27", "Starting volume is your green (pain-free) running in the better of the last two weeks.", data)
+    return value, _reason("R27", "Starting volume is your green (pain-free) running in the better of the last two weeks.", data, private="data")
 
 
 def _longest_30d(profile: Profile, runs: list[LoggedRun], start: dt.date) -> tuple[float, Reason]:

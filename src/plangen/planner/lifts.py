@@ -69,7 +69,8 @@ class Lifts:
             if lift is not None and lift.news is not None:
                 grouped.setdefault(lift.news[0], []).append(lift.news[1])
                 lift.news = None
-        return [reason(NEWS[kind][0], NEWS[kind][1], "; ".join(data), NEWS[kind][2])
+        # Logged sessions' data are the runner's exercise pain; a planned step up holds only names.
+        return [reason(NEWS[kind][0], NEWS[kind][1], "; ".join(data), NEWS[kind][2], "" if kind == "up_planned" else "data")
                 for kind, data in sorted(grouped.items())]
 
 

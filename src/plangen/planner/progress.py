@@ -101,7 +101,7 @@ def _red(state: State, day: dt.date, settings: Settings, drop_stage: bool) -> li
     elif len(recent) >= 2:
         state.review.append(f"Two red sessions within 14 days (last {day}): book a clinician review.")
     text = f"Red session: no running for at least {settings.red_wait_hours:g} hours, then a shorter, easier run."
-    return [reason("R26", text, f"red on {day}", "red_wait_hours")]
+    return [reason("R26", text, f"red on {day}", "red_wait_hours", "data")]
 
 
 def end_build_week(state: State, zones: list[Zone], morning_rise: int, target: float | None) -> None:

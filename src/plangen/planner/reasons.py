@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from plangen.plan import Reason
 from plangen.rules import SOURCES, THRESHOLDS
 
+# The planner knows where a reason's words come from, so it marks what a published plan must leave out:
+# "data" when the data are the runner's pain record, "answer" when even the text tells a health answer.
+Private = Literal["", "data", "answer"]
 
-def reason(rule: str, text: str, data: str = "", setting: str | None = None) -> Reason:
+
+def reason(rule: str, text: str, data: str = "", setting: str | None = None, private: Private = "") -> Reason:
     """A decision, the rule behind it, the data that fired it; ``setting`` marks a configurable default."""
     configurable = setting is not None and setting in THRESHOLDS
-    return Reason(rule=rule, text=text, data=data, source=SOURCES.get(rule, ""), configurable=configurable)
+    return Reason(rule=rule, text=text, data=data, source=SOURCES.get(rule, ""), configurable=configurable, private=private)

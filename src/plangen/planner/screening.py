@@ -68,7 +68,7 @@ def _referral(flags: list[tuple[str, str, str]]) -> Gate:
     urgency = min((f[1] for f in flags), key=order.index)
     texts = list(dict.fromkeys(f[2] for f in flags))
     data = ", ".join(sorted({f[0] for f in flags}))
-    why = reason("R2", "A screening answer needs a clinician before any running or strength progression.", data)
+    why = reason("R2", "A screening answer needs a clinician before any running or strength progression.", data, private="answer")
     return Gate("referral", Referral(urgency=urgency, reasons=texts), [], False, [why])  # type: ignore[arg-type]
 
 
@@ -77,13 +77,13 @@ def _review_prompts(profile: Profile) -> tuple[list[str], list[Reason]]:
     reasons: list[Reason] = []
     if profile.screening.not_improving_6_weeks:
         review.append("Your knee has not improved after 6 weeks of exercise: book a clinician review.")
-        reasons.append(reason("R3", "No improvement after 6 weeks: volume is held, not raised, until a clinician reviews.", "not_improving_6_weeks: true"))
+        reasons.append(reason("R3", "No improvement after 6 weeks: volume is held, not raised, until a clinician reviews.", "not_improving_6_weeks: true", private="answer"))
     if profile.screening.swelling_after_runs:
         review.append("Your knee has swollen after runs more than once: ask a clinician to check it.")
-        reasons.append(reason("R2", "Swelling after runs is worth a clinician's check.", "swelling_after_runs: true"))
+        reasons.append(reason("R2", "Swelling after runs is worth a clinician's check.", "swelling_after_runs: true", private="answer"))
     if profile.runner.age is not None and profile.runner.age >= 50:
         review.append("Over 50, knee pain can have other causes: have a clinician check the knee early on.")
-        reasons.append(reason("R2", "Age 50 or over: a clinician check is advised.", f"age {profile.runner.age}"))
+        reasons.append(reason("R2", "Age 50 or over: a clinician check is advised.", f"age {profile.runner.age}", private="answer"))
     return review, reasons
 
 
@@ -92,15 +92,15 @@ def _no_running_reasons(profile: Profile, settings: Settings) -> list[Reason]:
     out = []
     if symptoms.pain_at_rest >= settings.rest_pain_gate:
         data = f"pain at rest {symptoms.pain_at_rest}/10 (limit {settings.rest_pain_gate:g})"
-        out.append(reason("R2", "Pain at rest is high: strength and cross-training only, no running yet.", data, "rest_pain_gate"))
+        out.append(reason("R2", "Pain at rest is high: strength and cross-training only, no running yet.", data, "rest_pain_gate", "answer"))
     daily = symptoms.worst_daily_pain
     if daily is not None and daily >= settings.daily_pain_gate:
         data = f"worst daily pain {daily}/10 (limit {settings.daily_pain_gate:g})"
-        out.append(reason("R2", "Daily-life pain is high: strength and cross-training only, no running yet.", data, "daily_pain_gate"))
+        out.append(reason("R2", "Daily-life pain is high: strength and cross-training only, no running yet.", data, "daily_pain_gate", "answer"))
     readiness = profile.readiness
     if readiness.brisk_walk_30_min is False or readiness.single_leg_hops_10 is False:
         data = f"30-min brisk walk: {_yes_no(readiness.brisk_walk_30_min)}, 10 hops: {_yes_no(readiness.single_leg_hops_10)}"
-        out.append(reason("R12", "Not ready to run yet: build up walking and strength until the readiness tests are pain-free.", data))
+        out.append(reason("R12", "Not ready to run yet: build up walking and strength until the readiness tests are pain-free.", data, private="answer"))
     return out
 
 

@@ -93,7 +93,8 @@ def pick_cross(options: tuple[str, ...]) -> str:
 
 
 def substitute_reason(data: str) -> Reason:
-    return reason("R33", "A run swapped for non-impact cardio of the same or shorter time keeps fitness while the knee settles.", data)
+    """Why a run became cross-training; ``data`` says which red session forced it, so it is private."""
+    return reason("R33", "A run swapped for non-impact cardio of the same or shorter time keeps fitness while the knee settles.", data, private="data")
 
 
 def _cross_text(mode: str, minutes: float) -> str:

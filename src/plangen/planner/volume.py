@@ -36,9 +36,9 @@ def decide(state: State, settings: Settings, goal: float | None, cadence_known: 
         return _after_deload(state, cadence_known, units)
     if state.hold_why:
         text = "Not every run last week was green, so this week repeats it."
-        return Decision(state.volumes[-1][0], "build", None, reasons=[reason("R14", text, state.hold_why)])
+        return Decision(state.volumes[-1][0], "build", None, reasons=[reason("R14", text, state.hold_why, private="data")])
     if maintain:
-        return Decision(state.volumes[-1][0], "maintain", None, reasons=[reason("R3", "Volume held while a clinician reviews your slow progress.", f"{state.volumes[-1][0]:g} {units}")])
+        return Decision(state.volumes[-1][0], "maintain", None, reasons=[reason("R3", "Volume held while a clinician reviews your slow progress.", f"{state.volumes[-1][0]:g} {units}", private="answer")])
     if goal is not None and state.last_non_deload() >= AT_GOAL * goal:
         return _at_target(state, settings, goal, avoid_hills, units)
     if cadence_known and state.cadence_step == 0:
@@ -48,7 +48,7 @@ def decide(state: State, settings: Settings, goal: float | None, cadence_known: 
 
 def _first_week(state: State, cadence_known: bool, units: str) -> Decision:
     volume = floor1(state.green_volume)
-    why = reason("R27", "Continuous running starts at your last all-green week.", f"{volume:g} {units}")
+    why = reason("R27", "Continuous running starts at your last all-green week.", f"{volume:g} {units}", private="data")
     if cadence_known:
         return _cadence_week(state, units, volume, [why])
     return Decision(volume, "build", None, reasons=[why])
@@ -66,7 +66,7 @@ def _step_back(state: State, settings: Settings, units: str) -> Decision:
     volume = floor1(min(state.green_volume, last * (1 - settings.flare_cut_min)))
     data = f"{state.flare_why}; last all-green week {state.green_volume:g} {units}; this week {last:g} -> {volume:g} {units}"
     text = "Pain went up, so this week steps back to your last all-green week, with walk breaks and no hard sessions."
-    return Decision(volume, "build", None, walk_breaks=True, reasons=[reason("R27", text, data, "flare_cut_min")])
+    return Decision(volume, "build", None, walk_breaks=True, reasons=[reason("R27", text, data, "flare_cut_min", "data")])
 
 
 def _deload(state: State, settings: Settings, units: str) -> Decision:
@@ -91,7 +91,7 @@ def _at_target(state: State, settings: Settings, goal: float, avoid_hills: bool,
     hold = reason("R18", "You have reached your goal volume; it is held while other things change.", f"goal {goal:g} {units}")
     if state.green_weeks_at_target >= 2 and state.intensity_step < len(steps):
         step = steps[state.intensity_step]
-        why = reason("R18", f"Two all-green weeks at your goal volume: this week adds {step}, the one change.", f"{state.green_weeks_at_target} green weeks at {goal:g} {units}")
+        why = reason("R18", f"Two all-green weeks at your goal volume: this week adds {step}, the one change.", f"{state.green_weeks_at_target} green weeks at {goal:g} {units}", private="data")
         return Decision(volume, "intensity", step, intensity=step, reasons=[hold, why])
     current = steps[state.intensity_step - 1] if state.intensity_step else None
     return Decision(volume, "intensity" if current else "maintain", None, intensity=current, reasons=[hold])

@@ -115,7 +115,7 @@ def _one_run(ctx: Context, state: State, day: dt.date, decision: Decision | None
         return mk.cross_training(ctx.cross, 30, [why], replaces="today's run")
     if state.phase == "walk_run" or decision is None:  # a stage finished mid-week keeps its stage to Sunday
         current = stage(state.stage)
-        why = reason("R14", f"Walk-run stage {current.number}: move on after 2 green sessions at a stage.", f"stage {current.number}, {state.greens} green so far")
+        why = reason("R14", f"Walk-run stage {current.number}: move on after 2 green sessions at a stage.", f"stage {current.number}, {state.greens} green so far", private="data")
         return mk.walk_run(current, ctx.pace, ctx.units, ctx.cross, [why, reason("R16", "Flat ground and easy effort only while walk-running.", f"target effort {current.rpe}/10")],
                            text.readiness_rule(ctx.settings))
     return _build_run(ctx, state, day, decision, share)
@@ -132,7 +132,7 @@ def _build_run(ctx: Context, state: State, day: dt.date, decision: Decision | No
     if state.shorten_next_run and state.last_green_run is not None:
         distance = min(distance, floor1(state.last_green_run))
         state.shorten_next_run = False
-        reasons.append(reason("R26", "After a red run, the next run is no longer than your last green one.", f"{state.last_green_run:g} {ctx.units}"))
+        reasons.append(reason("R26", "After a red run, the next run is no longer than your last green one.", f"{state.last_green_run:g} {ctx.units}", private="data"))
     is_long = day.weekday() == ctx.shape.long_day
     intensity = decision.intensity if (decision.intensity and not is_long and not decision.walk_breaks) else "easy"
     label = "Long easy" if is_long else ("Easy" if intensity == "easy" else intensity.capitalize())
