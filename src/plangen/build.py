@@ -50,7 +50,7 @@ def build_date() -> str:
     return when.date().isoformat()
 
 
-def load_all(paths: list[Path], config: ProjectConfig | None = None) -> list[RunnerInput]:
+def _load_all(paths: list[Path], config: ProjectConfig) -> list[RunnerInput]:
     """Every profile under ``paths``, validated; one InputError lists every problem in all of them."""
     problems: list[Problem] = []
     runners: list[RunnerInput] = []
@@ -59,13 +59,19 @@ def load_all(paths: list[Path], config: ProjectConfig | None = None) -> list[Run
         problems.append(Problem(paths[0] if paths else Path("."), None, "", "a profile (*.yaml)", "no profiles"))
     for path in found:
         try:
-            runners.append(_with_defaults(load_runner(path), config or ProjectConfig()))
+            runners.append(_with_defaults(load_runner(path), config))
         except InputError as exc:
             problems.extend(exc.problems)
     problems.extend(_duplicate_slugs(runners))
     if problems:
         raise InputError(problems)
     return runners
+
+
+def load_project(paths: list[Path], root: Path) -> tuple[ProjectConfig, list[RunnerInput]]:
+    """The project's plangen.yaml and every profile under ``paths`` with its defaults: what build, plan and validate read."""
+    config = load_config(root)
+    return config, _load_all(paths, config)
 
 
 def _with_defaults(runner: RunnerInput, config: ProjectConfig) -> RunnerInput:
@@ -146,8 +152,7 @@ def render_all(runner: RunnerInput, plan: Plan, library: Any, render: RenderOpti
 
 def build_one(profile_path: Path, options: BuildOptions) -> BuiltPlan:
     """Plan and render one profile (in a worker process for batches); failures become a result, not a crash."""
-    config = load_config(options.root)
-    runner = load_all([profile_path], config)[0]
+    config, (runner,) = load_project([profile_path], options.root)
     if options.publish:
         from plangen.publish import published
 
@@ -169,8 +174,7 @@ def build(paths: list[Path], options: BuildOptions, on_done: Callable[[BuiltPlan
     """Validate all inputs first (bad input: nothing is built), then build each plan and write the site once."""
     from plangen.output import write_site
 
-    config = load_config(options.root)
-    runners = load_all(paths, config)
+    config, runners = load_project(paths, options.root)
     load_library(options.root)  # a broken exercise library is bad input: report it before any work
     results = list(_run(sorted(r.profile_path for r in runners), options, on_done or (lambda _: None)))
     good = [r for r in results if r.error is None]
@@ -225,4 +229,4 @@ def failures(results: list[BuiltPlan]) -> list[BuiltPlan]:
     return [r for r in results if r.error is not None]
 
 
-__all__ = ["BuildError", "BuildOptions", "BuiltPlan", "build", "build_one", "failures", "load_all", "plan_for"]
+__all__ = ["BuildError", "BuildOptions", "BuiltPlan", "build", "build_one", "failures", "load_project", "plan_for"]

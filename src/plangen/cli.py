@@ -89,11 +89,9 @@ def _progress(ctx: click.Context, targets: list[Path]) -> Iterator[Callable[[obj
 @click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."), help="Project folder with plangen.yaml and your own content/ (default: here).")
 def plan(profile: Path, fmt: str, root: Path) -> None:
     """Print the plan for PROFILE without rendering the site."""
-    from plangen.build import load_all, load_library, plan_for
-    from plangen.config import load_config
+    from plangen.build import load_library, load_project, plan_for
 
-    config = load_config(root)  # the clinic's defaults and rule overrides: the same plan `build` makes
-    runner = load_all([profile], config)[0]
+    config, (runner,) = load_project([profile], root)  # the clinic's defaults and rules: the plan `build` makes
     result = plan_for(runner, load_library(root), config)
     if fmt == "json":
         from plangen.render.jsonplan import render_json
@@ -111,12 +109,11 @@ def plan(profile: Path, fmt: str, root: Path) -> None:
 @click.pass_context
 def validate(ctx: click.Context, paths: tuple[Path, ...], root: Path) -> None:
     """Check profiles, logs and plangen.yaml; print every problem (exit 0 when all is well, 2 when not)."""
-    from plangen.build import load_all
-    from plangen.config import CONFIG_NAME, load_config
+    from plangen.build import load_project
+    from plangen.config import CONFIG_NAME
     from plangen.logimport import runs_missing_pain
 
-    config = load_config(root)
-    runners = load_all(list(paths), config)
+    _config, runners = load_project(list(paths), root)
     if ctx.obj["quiet"]:
         return
     if (root / CONFIG_NAME).exists():
