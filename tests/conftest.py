@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from plangen.inputs import Profile, TrainingLog
-from plangen.plan import Plan
+from plangen.sources.models import Profile, TrainingLog
+from plangen.document.plan import Plan
 from plangen.planner import make_plan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="session")
 def library() -> Any:
-    from plangen.exercises import load_library
+    from plangen.sources.library import load_library
     from plangen.resources import content_dir
 
     return load_library(content_dir(ROOT))

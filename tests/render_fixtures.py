@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from plangen.inputs import Profile, TrainingLog
-from plangen.plan import (
+from plangen.sources.models import Profile, TrainingLog
+from plangen.document.plan import (
     Actual,
     Baseline,
     Contingency,
@@ -25,7 +25,7 @@ from plangen.plan import (
     Week,
     WeekTotal,
 )
-from plangen.sources import RunnerInput
+from plangen.sources.runner import RunnerInput
 
 START = dt.date(2026, 12, 7)
 HOSTILE_NAME = '<script>alert(1)</script>" onmouseover="alert(2)'

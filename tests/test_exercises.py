@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner, Result
 from pydantic import ValidationError
 
-from plangen.cli_exercises import exercises
+from plangen.cli.exercises import exercises
 from plangen.errors import InputError
-from plangen.exercise_models import AGGRAVATORS, EQUIPMENT, ROLES
-from plangen.exercises import Exercise, Library, load_card, load_library
-from plangen.markdown import is_safe_link, render_markdown
+from plangen.sources.exercise_models import AGGRAVATORS, EQUIPMENT, ROLES
+from plangen.sources.library import Exercise, Library, load_card, load_library
+from plangen.render.markdown import is_safe_link, render_markdown
 from plangen.resources import content_dir
 
 LIBRARY_DIR = Path(__file__).resolve().parents[1] / "content" / "exercises"

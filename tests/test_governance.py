@@ -15,14 +15,14 @@ import render_fixtures as fx
 from conftest import profile
 
 from plangen.artifacts import RenderOptions
-from plangen.inputs import TrainingLog
-from plangen.plan import Plan
+from plangen.sources.models import TrainingLog
+from plangen.document.plan import Plan
 from plangen.planner import make_plan
-from plangen.publish import published, redact
+from plangen.document.publish import published, redact
 from plangen.render import plan_schema, render_json, render_pdf, render_site, render_text
 from plangen.render.jsonplan import plan_json
 from plangen.render.pdf import print_html
-from plangen.sources import RunnerInput
+from plangen.sources.runner import RunnerInput
 
 OPTIONS = RenderOptions(generated="2026-12-01", review_by="2027-01-12")
 WALK, HOPS, REST, DAILY, FLAGS = range(5)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from plangen.errors import InputError
-from plangen.sources import load_runner
-from plangen.yamlsource import read_yaml
+from plangen.sources.runner import load_runner
+from plangen.sources.yamlreader import read_yaml
 
 GOOD = """\
 id: kim

@@ -12,11 +12,11 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from plangen.cli_log import log
-from plangen.inputs import LogEntry, TrainingLog
+from plangen.cli.log import log
+from plangen.sources.models import LogEntry, TrainingLog
 from plangen.logimport import ActivityFileError, entry_fields, log_kind, read_file, runs_missing_pain
 from plangen.logimport.entries import format_duration, steps_per_minute
-from plangen.sources import load_log
+from plangen.sources.runner import load_log
 
 DATA = Path(__file__).parent / "data" / "activities"
 REPO = Path(__file__).resolve().parents[1]
@@ -407,7 +407,7 @@ def test_strava_export_folder(tmp_path: Path) -> None:
 
 
 def test_cli_offers_every_kind_the_importer_knows() -> None:
-    from plangen.cli_log import _KINDS
+    from plangen.cli.log import _KINDS
     from plangen.logimport.activity import KINDS
 
     assert _KINDS == KINDS

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from conftest import log, profile, run, steady_log
-from plangen.plan import Plan
+from plangen.document.plan import Plan
 
 START = dt.date(2026, 12, 7)
 

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import profile, run
-from plangen.inputs import WEEKDAYS, Profile, TrainingLog
-from plangen.plan import Plan
+from plangen.sources.models import WEEKDAYS, Profile, TrainingLog
+from plangen.document.plan import Plan
 from plangen.planner import make_plan
 from plangen.planner.pain import session_zone
 from plangen.rules import Settings

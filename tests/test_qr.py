@@ -143,7 +143,7 @@ def sheet_pdf(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 
 @pytest.mark.parametrize("publish", [False, True], ids=["named", "published"])
 def test_embedded_qr_codes_decode_to_the_hosted_pages(tmp_path: Path, sheet_pdf: list[list[str]], publish: bool) -> None:
-    from plangen.publish import public_slug
+    from plangen.document.publish import public_slug
 
     root = project(tmp_path)
     site = build(root, *(["--publish"] if publish else []))

@@ -295,7 +295,7 @@ def test_dates_ignore_the_process_locale(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_interval_and_dose_wording() -> None:
-    from plangen.plan import ExerciseDose, Intervals
+    from plangen.document.plan import ExerciseDose, Intervals
 
     assert formats.intervals(Intervals(run_min=0.5, walk_min=4.5, repeats=4)) == "4 × (30 s run / 4 min 30 s walk)"
     assert formats.intervals(Intervals(run_min=20, walk_min=0, repeats=1)) == "20 min run"
@@ -472,7 +472,7 @@ def test_weasyprint_errors_fail_the_build(monkeypatch: pytest.MonkeyPatch) -> No
 @pytest.fixture(scope="module")
 def sam() -> tuple[Any, Any]:
     from plangen.planner import make_plan
-    from plangen.sources import load_runner
+    from plangen.sources.runner import load_runner
 
     runner = load_runner(ROOT / "profiles" / "sam.yaml")
     return runner, make_plan(runner.profile, runner.log, fx.stand_in_library(), runner.slug)

@@ -16,7 +16,7 @@ from conftest import ROOT
 
 from plangen.build import BuildOptions
 from plangen.errors import BuildError
-from plangen.serve import HOST, Preview, start_preview, start_server, watched
+from plangen.cli.serve import HOST, Preview, start_preview, start_server, watched
 
 WAIT = 15.0  # seconds: the most any rebuild may take to show
 

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from plangen.artifacts import Artifact, RenderOptions
-from plangen.config import ProjectConfig, load_config
+from plangen.sources.config import ProjectConfig, load_config
 from plangen.errors import BuildError, InputError, PlangenError, Problem
-from plangen.plan import Plan
-from plangen.sources import RunnerInput, load_runner, profile_paths
+from plangen.document.plan import Plan
+from plangen.sources.runner import RunnerInput, load_runner, profile_paths
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ def _duplicate_slugs(runners: list[RunnerInput]) -> list[Problem]:
 @lru_cache(maxsize=4)
 def load_library(root: Path) -> Any:
     """The exercise library (the user's, else the bundled one); loaded once per process."""
-    from plangen.exercises import load_library as load
+    from plangen.sources.library import load_library as load
     from plangen.resources import content_dir
 
     return load(content_dir(root))
@@ -154,14 +154,14 @@ def build_one(profile_path: Path, options: BuildOptions) -> BuiltPlan:
     """Plan and render one profile (in a worker process for batches); failures become a result, not a crash."""
     config, (runner,) = load_project([profile_path], options.root)
     if options.publish:
-        from plangen.publish import published
+        from plangen.document.publish import published
 
         runner = published(runner, options.root)
     try:
         library = load_library(options.root)
         plan = plan_for(runner, library, config)
         if options.publish:
-            from plangen.publish import redact
+            from plangen.document.publish import redact
 
             plan = redact(plan)
         files = render_all(runner, plan, library, render_options(runner, config, options), options.pdf, options.root)

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from plangen.errors import InputError, Problem
-from plangen.inputs import LogEntry, TrainingLog
+from plangen.sources.models import LogEntry, TrainingLog
 from plangen.logimport.activity import KINDS, Activity, ActivityFileError, describe_sport, log_kind, names_no_sport
 from plangen.logimport.entries import entry_fields
 from plangen.logimport.files import Source, discover, read_source
@@ -92,7 +92,7 @@ def runs_missing_pain(log: TrainingLog) -> list[LogEntry]:
 
 
 def _current_log(log_path: Path) -> tuple[TrainingLog, str, bool]:
-    from plangen.sources import load_log
+    from plangen.sources.runner import load_log
 
     if log_path.exists():
         log = load_log(log_path)  # an invalid log stops the import before anything is read

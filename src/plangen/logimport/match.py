@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from plangen.inputs import LogEntry, duration_minutes
+from plangen.sources.models import LogEntry, duration_minutes
 from plangen.logimport.entries import FIELD_ORDER
 
 SAME_START = dt.timedelta(minutes=2)  # two recordings of one session start within seconds of each other

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from plangen.errors import BuildError, InputError, Problem
-from plangen.inputs import LogEntry, TrainingLog
+from plangen.sources.models import LogEntry, TrainingLog
 from plangen.logimport.entries import FIELD_ORDER
 from plangen.logimport.match import Existing, MergePlan
 
@@ -74,8 +74,8 @@ def merged_text(text: str, plan: MergePlan, dates: list[dt.date], path: Path) ->
 
 def check_merged(text: str, path: Path, old: TrainingLog, plan: MergePlan) -> TrainingLog:
     """Re-read the new text: every old entry (plus added fields) and every new one, nothing else."""
-    from plangen.sources import validate_document
-    from plangen.yamlsource import parse_yaml
+    from plangen.sources.runner import validate_document
+    from plangen.sources.yamlreader import parse_yaml
 
     merged = validate_document(parse_yaml(text, path), TrainingLog)
     expected = [_with(entry, plan.updates.get(i, {})) for i, entry in enumerate(old.entries)]

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from plangen import __version__
-from plangen.inputs import Profile, TrainingLog
-from plangen.plan import Baseline, Plan, Reason, Setting, Week
+from plangen.sources.models import Profile, TrainingLog
+from plangen.document.plan import Baseline, Plan, Reason, Setting, Week
 from plangen.planner import text
 from plangen.planner.baseline import LoggedRun, classify_runs, easy_pace, make_baseline, worst_pain
 from plangen.planner.lifts import apply_logged

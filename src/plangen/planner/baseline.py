@@ -6,8 +6,8 @@ import datetime as dt
 import statistics
 from dataclasses import dataclass
 
-from plangen.inputs import LogEntry, Profile, TrainingLog
-from plangen.plan import Baseline, PainPattern, Reason, WeekTotal, Zone
+from plangen.sources.models import LogEntry, Profile, TrainingLog
+from plangen.document.plan import Baseline, PainPattern, Reason, WeekTotal, Zone
 from plangen.planner.pain import session_zone
 from plangen.planner.reasons import reason as _reason
 from plangen.rules import Settings

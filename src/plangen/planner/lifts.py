@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from plangen.inputs import LogEntry, StrengthSet
-from plangen.plan import ExerciseDose, Reason
+from plangen.sources.models import LogEntry, StrengthSet
+from plangen.document.plan import ExerciseDose, Reason
 from plangen.planner.reasons import reason
 from plangen.planner.strength import ExerciseLike, Library
 from plangen.rules import Settings

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from plangen.inputs import LogEntry
-from plangen.plan import UnscoredRun, Zone
+from plangen.sources.models import LogEntry
+from plangen.document.plan import UnscoredRun, Zone
 from plangen.rules import Settings
 
 MEANINGFUL_CHANGE = 2  # R10: a 2-point change on 0-10 is the smallest that matters

@@ -6,7 +6,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from plangen.plan import ExerciseDose, Reason, Zone
+from plangen.document.plan import ExerciseDose, Reason, Zone
 from plangen.planner.lifts import Lifts
 from plangen.planner.reasons import reason
 from plangen.planner.stages import LAST_STAGE

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from plangen.plan import Reason
+from plangen.document.plan import Reason
 from plangen.rules import SOURCES, THRESHOLDS
 
 # The planner knows where a reason's words come from, so it marks what a published plan must leave out:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plangen.inputs import WEEKDAYS, Availability
+from plangen.sources.models import WEEKDAYS, Availability
 
 MAX_RUNS = 3  # R13/R25: runs never on back-to-back days, so at most 3 in a repeating week
 

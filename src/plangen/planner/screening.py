@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from plangen.inputs import Profile
-from plangen.plan import ReadinessCheck, Reason, Referral, Status
+from plangen.sources.models import Profile
+from plangen.document.plan import ReadinessCheck, Reason, Referral, Status
 from plangen.planner.reasons import reason
 from plangen.rules import SOURCES, Settings
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plangen.plan import PAIN_PROMPTS, ExerciseDose, Intervals, Readiness, Reason, Session
+from plangen.document.plan import PAIN_PROMPTS, ExerciseDose, Intervals, Readiness, Reason, Session
 from plangen.planner.reasons import reason
 from plangen.planner.stages import Stage
 

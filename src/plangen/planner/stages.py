@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from plangen.plan import Intervals
+from plangen.document.plan import Intervals
 
 
 @dataclass(frozen=True)

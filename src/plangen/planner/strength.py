@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
-from plangen.plan import ExerciseDose
+from plangen.document.plan import ExerciseDose
 
 # Always at hand at home, so never a reason to skip an exercise.
 HOUSEHOLD = frozenset({"chair", "wall", "mat", "mirror", "metronome"})  # a metronome is a free phone app

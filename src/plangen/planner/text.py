@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from plangen.plan import Contingency
+from plangen.document.plan import Contingency
 from plangen.rules import Settings
 
 if TYPE_CHECKING:

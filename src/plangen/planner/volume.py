@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from plangen.plan import Reason
+from plangen.document.plan import Reason
 from plangen.planner.progress import AT_GOAL, State, floor1
 from plangen.planner.reasons import reason
 from plangen.rules import Settings

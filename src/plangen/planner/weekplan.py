@@ -7,8 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from plangen.inputs import WEEKDAYS, LogEntry, Profile
-from plangen.plan import Actual, Day, ExerciseDose, Reason, Session, Week, Zone
+from plangen.sources.models import WEEKDAYS, LogEntry, Profile
+from plangen.document.plan import Actual, Day, ExerciseDose, Reason, Session, Week, Zone
 from plangen.planner import lifts, text
 from plangen.planner import sessions as mk
 from plangen.planner.baseline import LoggedRun

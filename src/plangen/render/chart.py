@@ -8,7 +8,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from plangen.plan import Week
+from plangen.document.plan import Week
 from plangen.render.formats import number
 
 WIDTH, HEIGHT = 720, 270

@@ -11,11 +11,11 @@ from typing import Any
 from plangen import __version__
 from plangen.artifacts import RenderOptions
 from plangen.errors import BuildError
-from plangen.plan import ExerciseDose, Plan
+from plangen.document.plan import ExerciseDose, Plan
 from plangen.render.branding import branding
 from plangen.render.chart import load_chart
 from plangen.rules import THRESHOLDS
-from plangen.sources import RunnerInput
+from plangen.sources.runner import RunnerInput
 
 _SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 TITLES = {

@@ -9,11 +9,11 @@ from typing import Any
 import jinja2
 
 from plangen.artifacts import Artifact, RenderOptions
-from plangen.plan import Plan
+from plangen.document.plan import Plan
 from plangen.render.assets import asset_artifacts
 from plangen.render.context import Links, plan_context, safe_id
 from plangen.render.environment import make_environment, render_template
-from plangen.sources import RunnerInput
+from plangen.sources.runner import RunnerInput
 
 
 def render_site(

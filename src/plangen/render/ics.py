@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from plangen.artifacts import Artifact, RenderOptions
-from plangen.plan import Plan, Session
+from plangen.document.plan import Plan, Session
 from plangen.render.context import plan_limits
 from plangen.render.formats import amount, dose, intervals, minutes, number, tempo
 

@@ -8,9 +8,9 @@ from typing import Any
 
 from plangen import __version__
 from plangen.artifacts import Artifact
-from plangen.plan import Plan
+from plangen.document.plan import Plan
 from plangen.render.context import safe_id
-from plangen.schemas import schema_for
+from plangen.document.schemas import schema_for
 
 
 def plan_json(plan: Plan) -> str:

@@ -11,12 +11,12 @@ from typing import Any
 
 from plangen.artifacts import Artifact, RenderOptions
 from plangen.errors import BuildError
-from plangen.plan import Plan
+from plangen.document.plan import Plan
 from plangen.render.assets import assets_base, theme_assets
 from plangen.render.branding import card_links
 from plangen.render.context import Links, plan_context, safe_id
 from plangen.render.environment import make_environment, render_template
-from plangen.sources import RunnerInput
+from plangen.sources.runner import RunnerInput
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF: screen readers get headings, tables and reading order
 

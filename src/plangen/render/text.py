@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from plangen.plan import Baseline, Plan, Reason, Session, Week
+from plangen.document.plan import Baseline, Plan, Reason, Session, Week
 from plangen.render.formats import amount, date_long, date_range, distance, dose, intervals, label, minutes
 
 STATUS = {

@@ -9,11 +9,11 @@ from pathlib import Path
 from types import MappingProxyType
 
 from plangen.errors import InputError, Problem
-from plangen.exercise_models import HOUSEHOLD, CardMeta, Dose
-from plangen.figures import render_svg
-from plangen.markdown import render_markdown
-from plangen.sources import validate_document
-from plangen.yamlsource import YamlDocument, parse_yaml, read_text
+from plangen.sources.exercise_models import HOUSEHOLD, CardMeta, Dose
+from plangen.render.figures import render_svg
+from plangen.render.markdown import render_markdown
+from plangen.sources.runner import validate_document
+from plangen.sources.yamlreader import YamlDocument, parse_yaml, read_text
 
 FENCE = "---"
 REPS = (8, 12)  # R31: strength sets of 8-12 repetitions

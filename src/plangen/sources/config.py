@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from plangen.inputs import Int, Num
+from plangen.sources.models import Int, Num
 
 CONFIG_NAME = "plangen.yaml"
 
@@ -56,8 +56,8 @@ class ProjectConfig(_Strict):
 def load_config(root: Path) -> ProjectConfig:
     """``<root>/plangen.yaml`` validated, or the defaults when there is none."""
     from plangen.errors import InputError, Problem
-    from plangen.sources import validate_document
-    from plangen.yamlsource import read_yaml
+    from plangen.sources.runner import validate_document
+    from plangen.sources.yamlreader import read_yaml
 
     path = root / CONFIG_NAME
     if not path.exists():

@@ -34,7 +34,7 @@ def _base_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -
         return None
     from pydantic import ValidationError
 
-    from plangen.config import ProjectConfig
+    from plangen.sources.config import ProjectConfig
 
     try:
         return ProjectConfig(base_url=value).base_url
@@ -58,7 +58,7 @@ def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, root: Path, pa
     """Build each profile (a file, or every profile in a folder; default profiles/) into OUT."""
     from plangen.build import BuildOptions, failures
     from plangen.build import build as run_build
-    from plangen.reporting import report_build
+    from plangen.cli.reporting import report_build
 
     options = BuildOptions(out=out, root=root, pdf=not no_pdf, paper=paper, base_url=base_url, large_print=large_print,
                            publish=publish, jobs=jobs or os.cpu_count() or 1)
@@ -73,7 +73,7 @@ def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, root: Path, pa
 @contextlib.contextmanager
 def _progress(ctx: click.Context, targets: list[Path]) -> Iterator[Callable[[object], None]]:
     """A progress bar for batches on a terminal; silent for one profile, under -q, or in a pipe."""
-    from plangen.sources import profile_paths
+    from plangen.sources.runner import profile_paths
 
     total = len(profile_paths(targets))
     if ctx.obj["quiet"] or total < 2:
@@ -110,7 +110,7 @@ def plan(profile: Path, fmt: str, root: Path) -> None:
 def validate(ctx: click.Context, paths: tuple[Path, ...], root: Path) -> None:
     """Check profiles, logs and plangen.yaml; print every problem (exit 0 when all is well, 2 when not)."""
     from plangen.build import load_project
-    from plangen.config import CONFIG_NAME
+    from plangen.sources.config import CONFIG_NAME
     from plangen.logimport import runs_missing_pain
 
     _config, runners = load_project(list(paths), root)
@@ -132,7 +132,7 @@ def schema(which: str) -> None:
     """Print the JSON Schema of a profile, a log, a plan or plangen.yaml (for editors and other tools)."""
     import json
 
-    from plangen.schemas import schema_for
+    from plangen.document.schemas import schema_for
 
     click.echo(json.dumps(schema_for(which), indent=2, sort_keys=True))
 
@@ -145,7 +145,7 @@ def new(ctx: click.Context, identifier: str, folder: Path) -> None:
     """Scaffold a commented profile and log for runner ID, ready to fill in."""
     import datetime as dt
 
-    from plangen.scaffold import scaffold
+    from plangen.cli.scaffold import scaffold
 
     written = scaffold(identifier, folder, dt.date.today())  # the clock is read here, at the edge, not in the planner
     if not ctx.obj["quiet"]:
@@ -163,7 +163,7 @@ def new(ctx: click.Context, identifier: str, folder: Path) -> None:
 def serve(paths: tuple[Path, ...], out: Path, root: Path, port: int, pdf: bool) -> None:
     """Preview the site on http://127.0.0.1:PORT/ and rebuild when inputs change (Ctrl+C stops)."""
     from plangen.build import BuildOptions
-    from plangen.serve import start_preview
+    from plangen.cli.serve import start_preview
 
     options = BuildOptions(out=out, root=root, pdf=pdf)
     preview = start_preview(list(paths) or [Path("profiles")], options, port, click.echo)
@@ -177,8 +177,8 @@ def serve(paths: tuple[Path, ...], out: Path, root: Path, port: int, pdf: bool) 
 
 
 def _register_subcommands() -> None:
-    from plangen.cli_exercises import exercises
-    from plangen.cli_log import log
+    from plangen.cli.exercises import exercises
+    from plangen.cli.log import log
 
     main.add_command(exercises)
     main.add_command(log)

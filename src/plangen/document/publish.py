@@ -9,10 +9,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plangen.sources import RunnerInput
+from plangen.sources.runner import RunnerInput
 
 if TYPE_CHECKING:
-    from plangen.plan import Plan, Reason
+    from plangen.document.plan import Plan, Reason
 
 SECRET_NAME = ".plangen-secret"  # keep out of version control: whoever has it can work out the addresses
 
@@ -52,7 +52,7 @@ REVIEW_TEXT = "Something in your answers is worth a clinician's check (the detai
 
 def redact(plan: Plan) -> Plan:
     """The plan without the runner's health answers or pain history: published pages show what to do, not how it hurt."""
-    from plangen.plan import PainPattern
+    from plangen.document.plan import PainPattern
 
     weeks = [
         week.model_copy(update={"reasons": _reasons(week.reasons), "days": [day.model_copy(update={

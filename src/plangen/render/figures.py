@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
 
-from plangen.exercise_models import Anchor, Limb, Pose, Posture, Prop
+from plangen.sources.exercise_models import Anchor, Limb, Pose, Posture, Prop
 
 Pt = tuple[float, float]
 

@@ -81,7 +81,7 @@ def watched(paths: list[Path], root: Path) -> list[Path]:
 
 def _log_folders(paths: list[Path]) -> list[Path]:
     # A profile may name a log elsewhere (log: ../logs/sam.log.yaml); profiles that do not load yet add nothing.
-    from plangen.sources import load_runner, profile_paths
+    from plangen.sources.runner import load_runner, profile_paths
 
     folders = []
     for path in profile_paths(paths):

@@ -84,7 +84,7 @@ def _schemas(folder: Path) -> list[Path]:
     """The JSON Schemas the comments point at, so editors autocomplete offline (written once)."""
     import json
 
-    from plangen.schemas import schema_for
+    from plangen.document.schemas import schema_for
 
     written = []
     for which in ("profile", "log"):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from plangen.inputs import LogEntry, Profile
+    from plangen.sources.models import LogEntry, Profile
     from plangen.logimport import ImportReport, Source
 
 # plangen.logimport.activity.KINDS, spelled out so `plangen --help` does not import the importer
@@ -104,9 +104,9 @@ def _beside(log_path: Path) -> Path | None:
 
 
 def _profile(path: Path) -> Profile:
-    from plangen.inputs import Profile
-    from plangen.sources import validate_document
-    from plangen.yamlsource import read_yaml
+    from plangen.sources.models import Profile
+    from plangen.sources.runner import validate_document
+    from plangen.sources.yamlreader import read_yaml
 
     return validate_document(read_yaml(path), Profile)
 

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from plangen.exercise_models import CATEGORIES, EQUIPMENT, Dose
+from plangen.sources.exercise_models import CATEGORIES, EQUIPMENT, Dose
 
 if TYPE_CHECKING:  # the loader (Markdown, figures) is imported only when a command runs
-    from plangen.exercises import Exercise, Library
+    from plangen.sources.library import Exercise, Library
 
 _ROOT_KEY = "plangen.exercises.root"
 
@@ -50,7 +50,7 @@ def show(ctx: click.Context, card_id: str) -> None:
 
 
 def _library(root: Path) -> Library:
-    from plangen.exercises import load_library
+    from plangen.sources.library import load_library
     from plangen.resources import content_dir
 
     return load_library(content_dir(root))

@@ -11,9 +11,9 @@ _BASE = "https://plangen.invalid/schema"
 
 def schema_for(which: str) -> dict[str, Any]:
     """The JSON Schema of ``which`` (profile, log, plan, or config: plangen.yaml)."""
-    from plangen.config import ProjectConfig
-    from plangen.inputs import Profile, TrainingLog
-    from plangen.plan import Plan
+    from plangen.sources.config import ProjectConfig
+    from plangen.sources.models import Profile, TrainingLog
+    from plangen.document.plan import Plan
 
     model = {"profile": Profile, "log": TrainingLog, "plan": Plan, "config": ProjectConfig}[which]
     schema = model.model_json_schema()

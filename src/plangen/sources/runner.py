@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from plangen.errors import InputError, Problem
-from plangen.inputs import Profile, TrainingLog, model_fields_at
-from plangen.yamlsource import YamlDocument, read_yaml
+from plangen.sources.models import Profile, TrainingLog, model_fields_at
+from plangen.sources.yamlreader import YamlDocument, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
