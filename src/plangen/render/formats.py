@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from markupsafe import Markup
@@ -22,11 +22,11 @@ LABELS = {
     "after_60_min": "after 60 min",
     "next_morning": "next morning",
     "prolonged_sitting": "long sitting",
-    # Week.change keys (R18's one change per week), in the runner's words
-    "volume": "a little more running (up to 10%)",
+    # Week.change keys (R18's one change per week), in the runner's words; `change` adds the plan's limits
+    "volume": "a little more running",
     "stage": "the next walk-run stage, after 2 green sessions",
-    "cadence step 1": "a slightly quicker step rate (+5%)",
-    "cadence step 2": "a slightly quicker step rate again (up to +10%)",
+    "cadence step 1": "a slightly quicker step rate",
+    "cadence step 2": "a slightly quicker step rate again",
     "strides": "short, relaxed strides at the end of one run",
     "tempo": "one steady (tempo) section in one run",
     "hills": "gentle uphill running in one run",
@@ -188,6 +188,28 @@ def label(value: Any) -> str:
     return LABELS.get(text, text.replace("_", " "))
 
 
+# Which setting sizes each change, and how the limit reads after the change's words.
+_CHANGE_LIMITS = {
+    "volume": ("weekly_increase_max", "up to {}"),
+    "cadence step 1": ("cadence_first_step", "+{}"),
+    "cadence step 2": ("cadence_max_step", "up to +{}"),
+}
+
+
+def percent(fraction: float) -> str:
+    """0.1 -> '10%', 0.025 -> '2.5%': a setting's fraction as the runner reads it."""
+    return f"{number(fraction * 100)}%"
+
+
+def change(value: Any, limits: Mapping[str, float]) -> str:
+    """A week's one change in plain words with the plan's own limit: 'a little more running (up to 10%)'."""
+    words = label(value)
+    setting, shape = _CHANGE_LIMITS.get(str(value), (None, ""))
+    if setting is None or setting not in limits:
+        return words
+    return f"{words} ({shape.format(percent(limits[setting]))})"
+
+
 def listing(value: Any) -> str:
     """A list of enum values as words: ['band', 'step'] -> 'band, step'; text stays as it is."""
     if value is None:
@@ -249,6 +271,8 @@ FILTERS = {
     "label": label,
     "capital": capital,
     "listing": listing,
+    "change": change,
+    "percent": percent,
     "demote": demote,
     "week_runs": week_runs,
 }
