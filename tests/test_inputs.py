@@ -89,7 +89,7 @@ def test_log_errors_point_into_the_log_file(tmp_path: Path) -> None:
     ("text", "expected"),
     [
         ("", "expected a YAML mapping, found an empty document"),
-        ("a: [1, 2\n", "expected valid YAML"),
+        ("a: [1, 2\n", "expected ',' or ']', found '<stream end>' (the list [ that began on line 1 is not closed)"),
         ("- just\n- a list\n", "expected a YAML mapping of keys to values, found a list"),
     ],
 )
