@@ -55,8 +55,10 @@ def build_site(scratch: Path, epoch: str = EPOCH, zone: str = FAR_ZONE, hash_see
 
 
 def files(tree: Path) -> dict[str, bytes]:
-    """Every file under ``tree`` by its POSIX path relative to it."""
-    return {p.relative_to(tree).as_posix(): p.read_bytes() for p in sorted(tree.rglob("*")) if p.is_file()}
+    """Every file of the site under ``tree`` as people see it (not plangen's own .plangen state), by POSIX path."""
+    from plangen.output import site_files
+
+    return {name: path.read_bytes() for name, path in site_files(tree).items()}
 
 
 def main() -> int:
@@ -64,7 +66,9 @@ def main() -> int:
         site = build_site(Path(scratch))
         if GOLDEN.exists():
             shutil.rmtree(GOLDEN)
-        shutil.copytree(site, GOLDEN)
+        for name, data in files(site).items():  # the site people see, through plangen's links
+            (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / name).write_bytes(data)
     print(f"wrote {len(files(GOLDEN))} files to {GOLDEN.relative_to(ROOT).as_posix()}/; review them with git diff")
     return 0
 
