@@ -52,6 +52,11 @@ SOURCES: Mapping[str, str] = MappingProxyType(
         "R36": "Teng & Powers 2014 (trunk lean)",
         "R37": "Vannatta 2015 (foot strike moves load to the calf)",
         "R38": "plangen design rule: one gait change at a time",
+        "R46": "plangen design rule for events, built on the R19-R20 caps (Frandsen 2025; Nielsen 2014)",
+        "R47": "plangen design rule: the goal projected with the R19-R20 caps",
+        "R49": "SEMC return to running (cross-training); return-to-run readiness tests",
+        "R50": "Rio 2015 isometric holds ease pain (tendon study; PFP evidence low)",
+        "R51": "Barton 2015 best-practice guide; NHS PFP exercise advice; ACSM 2009",
     }
 )
 
@@ -86,6 +91,18 @@ THRESHOLDS: Mapping[str, Threshold] = MappingProxyType(
         "strength_pain_max": Threshold(5, "R30", "Most pain (0-10) during a strength exercise that still allows a step up", 2, 6),
         "strength_sessions_per_step": Threshold(4, "R31", "Fewest sessions at one dose before an exercise steps up", 2, 8),
         "entry_bout_fraction": Threshold(0.5, "R14", "Walk-run entry: jog bout as a fraction of the longest pain-free run", 0.25, 0.75),
+        "taper_volume_max": Threshold(0.70, "R46", "Race-week running as a fraction of the week before", 0.4, 0.9),
+        "taper_easy_min": Threshold(30, "R46", "Longest easy run (minutes) in the days just before an event", 15, 45),
+        "taper_days": Threshold(2, "R46", "Days before an event that hold only a short easy run", 1, 4),
+        "event_intensity_lock_weeks": Threshold(3, "R46", "Weeks before an event in which no new speed or hill work starts", 2, 6),
+        "recovery_volume_max": Threshold(0.70, "R46", "Running in the week after an event, as a fraction of the week before race week", 0.4, 0.9),
+        "event_run_walk_share": Threshold(0.80, "R46", "Share of an event's distance that is run when run-walking it", 0.5, 0.9),
+        "no_running_cardio_min": Threshold(60, "R49", "Fewest minutes of non-impact cardio a week while running is on hold", 30, 180),
+        "irritable_rest_pain": Threshold(1, "R50", "Pain at rest (0-10) that starts strength with isometric holds", 1, 4),
+        "irritable_daily_pain": Threshold(5, "R50", "Worst daily pain (0-10) that starts strength with isometric holds", 3, 8),
+        "isometric_pain_max": Threshold(3, "R50", "Most pain (0-10) during holds that lets full-range exercises start", 1, 5),
+        "isometric_weeks": Threshold(1, "R50", "Weeks of holds at or under that pain before full-range exercises", 1, 4),
+        "strength_session_max_min": Threshold(40, "R51", "Longest strength session (minutes)", 25, 60),
     }
 )
 

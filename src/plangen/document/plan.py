@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Status = Literal["plan", "no_running", "referral"]
-Phase = Literal["walk_run", "build", "deload", "intensity", "maintain", "no_running"]
+Phase = Literal["walk_run", "build", "deload", "intensity", "maintain", "no_running", "taper", "recovery"]
 SessionKind = Literal["run", "walk_run", "cross_training", "strength", "mobility", "rest"]
 Intensity = Literal["easy", "steady", "tempo", "intervals", "strides", "hills"]
 Zone = Literal["green", "amber", "red", "unknown"]
@@ -112,6 +112,7 @@ class Session(_Frozen):
     exercises: list[ExerciseDose] = []
     readiness: Readiness | None = None
     pain_prompts: list[str] = []
+    stop_rule: str | None = Field(None, description="When to stop and walk during this session (race day, R46)")
     reasons: list[Reason] = []
 
 
@@ -158,6 +159,8 @@ class Week(_Frozen):
     flare_rules: list[str] = []
     change: str | None = Field(None, description="The one thing that changes this week (R18)")
     zone: Zone | None = Field(None, description="How the week went, once logged")
+    event: str | None = Field(None, description="Name of the race or event this week holds (R46)")
+    retests: list[str] = Field([], description="Readiness tests to try again this week while running is on hold (R49)")
     reasons: list[Reason]
     days: list[Day]
 
@@ -189,6 +192,46 @@ class ReadinessCheck(_Frozen):
     configurable: bool = Field(False, description="True when the test's threshold is a design default a clinician may change")
 
 
+class EventOption(_Frozen):
+    """A safe way to take part when the event distance is not yet safe (R46)."""
+
+    kind: Literal["run_walk", "shorter", "later", "walk_or_cheer"]
+    text: str = Field(description="The option in plain words")
+    distance: float | None = Field(None, description="Distance to cover, in the plan's units")
+    date: dt.date | None = Field(None, description="For a later event: the first date the caps reach the distance")
+
+
+class EventPlan(_Frozen):
+    """The runner's race or event: when, whether it is safely reachable, and how the plan meets it (R46)."""
+
+    name: str
+    date: dt.date
+    distance: float
+    in_plan: bool = Field(description="True when the event falls inside the plan's weeks")
+    week: int | None = Field(None, description="Plan week holding the event")
+    reachable: bool = Field(description="True when the event distance is within the single-run cap (R19) by then")
+    longest_safe: float = Field(description="Longest run the caps allow on the day, in the plan's units")
+    safe_option: EventOption | None = Field(None, description="The first safe option when the distance is not reachable")
+    options: list[EventOption] = []
+    taper_week: int | None = None
+    recovery_week: int | None = None
+    stop_rule: str = Field("", description="Race-day stop rule")
+    reasons: list[Reason] = []
+
+
+class GoalPlan(_Frozen):
+    """The runner's goal, when the caps would reach it, and what to do after the last week (R47)."""
+
+    weekly_distance: float | None = Field(None, description="Goal weekly running, in the plan's units")
+    event: str | None = Field(None, description="Name of the goal event, if any")
+    reached_week: int | None = Field(None, description="Plan week (counting on past the plan) in which the caps reach the goal")
+    reached_date: dt.date | None = Field(None, description="Monday of that week")
+    beyond_plan: bool = Field(False, description="True when the goal is reached only after the plan's last week")
+    last_week_distance: float = Field(0.0, description="Running planned in the plan's last week")
+    after: str = Field("", description="What to do after the last week, in plain words")
+    reasons: list[Reason] = []
+
+
 class Plan(_Frozen):
     plangen_version: str
     id: str
@@ -207,3 +250,5 @@ class Plan(_Frozen):
         [], description="What the runner must pass before starting or returning to running, for a clinician to sign off")
     unscored_runs: list[UnscoredRun] = Field(
         [], description="Runs the plan uses whose pain scores are missing from the log, oldest first")
+    goal: GoalPlan | None = Field(None, description="The runner's goal and what comes after the plan (R47)")
+    event: EventPlan | None = Field(None, description="The runner's race or event, inside or after the plan (R46)")

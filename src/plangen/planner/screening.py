@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from plangen.sources.models import Profile
+from plangen.sources.models import LogEntry, Profile
 from plangen.document.plan import ReadinessCheck, Reason, Referral, Status
 from plangen.planner.reasons import reason
 from plangen.rules import SOURCES, Settings
@@ -102,6 +103,20 @@ def _no_running_reasons(profile: Profile, settings: Settings) -> list[Reason]:
         data = f"30-min brisk walk: {_yes_no(readiness.brisk_walk_30_min)}, 10 hops: {_yes_no(readiness.single_leg_hops_10)}"
         out.append(reason("R12", "Not ready to run yet: build up walking and strength until the readiness tests are pain-free.", data, private="answer"))
     return out
+
+
+def irritable_knee(profile: Profile, recent: Iterable[LogEntry], settings: Settings) -> str:
+    """R50: why the knee counts as irritable ('' when it does not): rest pain, daily pain, or strength pain over the lane."""
+    symptoms = profile.symptoms
+    if symptoms.pain_at_rest >= settings.irritable_rest_pain:
+        return f"pain at rest {symptoms.pain_at_rest}/10"
+    if symptoms.worst_daily_pain is not None and symptoms.worst_daily_pain >= settings.irritable_daily_pain:
+        return f"worst daily pain {symptoms.worst_daily_pain}/10"
+    sore = [(e.date, x.pain) for e in recent for x in e.exercises if x.pain is not None and x.pain > settings.strength_pain_max]
+    if sore:
+        day, pain = max(sore)
+        return f"strength exercise pain {pain}/10 on {day}"
+    return ""
 
 
 def _yes_no(value: bool | None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from plangen.document.plan import ExerciseDose
@@ -21,12 +22,31 @@ _AVOID = {
     "prolonged_sitting": {"prolonged_sitting"},
 }
 
-# Two alternating sessions; each slot is a set of roles, and the first two slots are the
-# R32 minimum: a hip abductor / external-rotator exercise and a knee-extensor exercise.
-SESSION_SLOTS: tuple[tuple[frozenset[str], ...], ...] = (
-    (frozenset({"hip_abductor", "hip_external_rotator"}), frozenset({"knee_extensor"}), frozenset({"hip_extensor"}), frozenset({"calf"})),
-    (frozenset({"hip_abductor", "hip_external_rotator"}), frozenset({"knee_extensor"}), frozenset({"hamstring"}), frozenset({"trunk", "hip_extensor"})),
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One exercise of a session: the movements it may train, best first, and the roles that stand in (R51)."""
+
+    moves: tuple[str, ...]
+    roles: frozenset[str]
+
+
+_HIP = Slot(("hip_abduction",), frozenset({"hip_abductor", "hip_external_rotator"}))
+_KNEE_HOLD = Slot(("knee_hold",), frozenset({"knee_extensor"}))
+# Two alternating sessions that between them cover every movement SPEC.md section 5 names (R51);
+# the first two slots are R32's minimum: a hip abductor / rotator and a knee extensor.
+SESSION_SLOTS: tuple[tuple[Slot, ...], ...] = (
+    (_HIP, Slot(("squat", "knee_extension"), frozenset({"knee_extensor"})),
+     Slot(("single_leg_bridge", "bridge"), frozenset({"hip_extensor"})), Slot(("calf",), frozenset({"calf"})),
+     Slot(("hip_adduction",), frozenset({"hip_adductor"}))),
+    (_HIP, Slot(("step_down", "squat", "knee_extension"), frozenset({"knee_extensor"})),
+     Slot(("hinge", "hamstring"), frozenset({"hamstring", "hip_extensor"})), Slot(("hip_adduction",), frozenset({"hip_adductor"})),
+     Slot(("calf",), frozenset({"calf"}))),
 )
+# The movements a block should cover, in the words a runner reads (R51).
+COVERED = {"squat": "controlled squats", "step_down": "step-downs", "single_leg_bridge": "single-leg bridges",
+           "hinge": "hip hinges", "hip_abduction": "hip abduction", "hip_adduction": "hip adduction", "calf": "calf raises"}
 
 
 class DoseLike(Protocol):
@@ -45,6 +65,7 @@ class ExerciseLike(Protocol):
     roles: Sequence[str]
     equipment: Sequence[str]
     aggravators: Sequence[str]
+    movement: str | None
 
     def dose(self, stage: int) -> Any: ...
 
@@ -62,28 +83,54 @@ def usable(library: Library, equipment: Iterable[str], aggravators: Iterable[str
     ]
 
 
-def strength_block(pool: list[ExerciseLike], session_index: int, max_level: int, used: set[str]) -> list[ExerciseLike]:
-    """3-4 exercises for one session; cards up to ``max_level``, preferring ones ``used`` does not hold."""
+def session_slots(session_index: int, holds: bool) -> tuple[Slot, ...]:
+    """The slots of one session; while the knee is irritable the knee slot is an isometric hold (R50)."""
+    slots = SESSION_SLOTS[session_index % len(SESSION_SLOTS)]
+    return tuple(_KNEE_HOLD if holds and "knee_extensor" in slot.roles else slot for slot in slots)
+
+
+def strength_block(pool: list[ExerciseLike], session_index: int, max_level: int, used: set[str],
+                   kit: Iterable[str] = (), holds: bool = False) -> list[ExerciseLike]:
+    """One session's exercises, a card per slot; the runner's own ``kit`` first, then cards ``used`` does not hold."""
     chosen: list[ExerciseLike] = []
-    for roles in SESSION_SLOTS[session_index % len(SESSION_SLOTS)]:
-        pick = _pick(_fits(pool, roles, {ex.id for ex in chosen}), max_level, used)
+    for slot in session_slots(session_index, holds):
+        pick = _pick(_fits(pool, slot, {ex.id for ex in chosen}, holds), max_level, used, set(kit) - HOUSEHOLD)
         if pick is not None:
             chosen.append(pick)
     return chosen
 
 
-def _fits(pool: list[ExerciseLike], roles: frozenset[str], taken: set[str]) -> list[ExerciseLike]:
-    fits = [ex for ex in pool if ex.category == "strength" and roles & set(ex.roles) and ex.id not in taken]
+def _fits(pool: list[ExerciseLike], slot: Slot, taken: set[str], holds: bool) -> list[ExerciseLike]:
+    """Cards for the slot's first movement that has any, else cards with one of its roles."""
+    strength = [ex for ex in pool if ex.category == "strength" and ex.id not in taken]
+    for move in slot.moves:
+        fits = [ex for ex in strength if ex.movement == move]
+        if fits:
+            return fits if holds and move == "knee_hold" else ([ex for ex in fits if _rep_based(ex)] or fits)
+    fits = [ex for ex in strength if slot.roles & set(ex.roles)]
     return [ex for ex in fits if _rep_based(ex)] or fits
 
 
-def _pick(fits: list[ExerciseLike], max_level: int, used: set[str]) -> ExerciseLike | None:
-    """The hardest card the runner is ready for; a card the other session uses before a harder one."""
-    within = [ex for ex in fits if ex.level <= max_level]
+def _pick(fits: list[ExerciseLike], max_level: int, used: set[str], kit: set[str]) -> ExerciseLike | None:
+    """The hardest card the runner is ready for, one that uses their own kit first (R51).
+
+    A card using the runner's own equipment (leg press, dumbbells, step) may sit one level up:
+    its load can start light. A card the other session uses comes before a harder one.
+    """
+    def owns(ex: ExerciseLike) -> bool:
+        return bool(kit & set(ex.equipment))
+
+    within = [ex for ex in fits if ex.level <= max_level + owns(ex)]
     for candidates in ([ex for ex in within if ex.id not in used], within):
         if candidates:  # ties broken by id, for determinism
-            return sorted(candidates, key=lambda ex: (-ex.level, ex.id))[0]
+            return sorted(candidates, key=lambda ex: (not owns(ex), -ex.level, ex.id))[0]
     return sorted(fits, key=lambda ex: (ex.level, ex.id))[0] if fits else None
+
+
+def uncovered(pool: list[ExerciseLike]) -> list[str]:
+    """The R51 movements no card in the runner's pool trains (for lack of kit or because of an aggravator)."""
+    have = {ex.movement for ex in pool if ex.category == "strength"}
+    return [move for move in COVERED if move not in have]
 
 
 def _rep_based(ex: ExerciseLike) -> bool:
@@ -103,6 +150,22 @@ def mobility_menu(pool: list[ExerciseLike]) -> list[ExerciseLike]:
 def by_role(pool: list[ExerciseLike], role: str, max_level: int = 4) -> list[ExerciseLike]:
     """Cards with ``role`` up to ``max_level``, easiest first."""
     return sorted((ex for ex in pool if role in ex.roles and ex.level <= max_level), key=lambda ex: (ex.level, ex.id))
+
+
+def minutes(doses: Iterable[ExerciseDose], library: Library) -> float:
+    """About how long a session of ``doses`` takes: each set's work, both sides if one-sided, and its rest (R31)."""
+    total = 5.0  # a few minutes to set up and warm up
+    for d in doses:
+        card = library[d.id]
+        step = card.dose(d.stage or 1)
+        work = (d.hold_s or 0) or (d.reps or 0) * _rep_seconds(d.tempo) or (getattr(step, "distance_m", None) or 0) * 2
+        sides = 2 if getattr(card, "unilateral", False) else 1
+        total += (d.sets or 1) * (work * sides + (getattr(step, "rest_s", None) or 60)) / 60
+    return round(total)
+
+
+def _rep_seconds(tempo: str | None) -> float:
+    return float(sum(int(part) for part in tempo.split("-"))) if tempo else 4.0
 
 
 def dose(ex: ExerciseLike, stage: int, part: str | None = None) -> ExerciseDose:

@@ -23,7 +23,7 @@ def render_text(plan: Plan) -> str:
     """Status, baseline, then each week: phase, running total, the one change, each day, the reasons."""
     lines = [f"{STATUS[plan.status]} ({plan.id}), starting {date_long(plan.start)}", ""]
     lines += _referral(plan) + _notes(plan)
-    lines += _baseline(plan.baseline, plan.units) + _checklist(plan) + _unscored(plan)
+    lines += _baseline(plan.baseline, plan.units) + _goal(plan) + _event(plan) + _checklist(plan) + _unscored(plan)
     for week in plan.weeks:
         lines += _week(week, plan.units)
     if plan.contingencies:
@@ -62,6 +62,37 @@ def _baseline(b: Baseline, units: str) -> list[str]:
     return lines + _reasons(b.reasons, "  because:", indent="    ") + [""]
 
 
+def _goal(plan: Plan) -> list[str]:
+    """R47: the goal, the week the limits would reach it, and what comes after the last week."""
+    goal = plan.goal
+    if goal is None:
+        return []
+    wanted = [distance(goal.weekly_distance, plan.units) + " a week" if goal.weekly_distance else "", goal.event or ""]
+    lines = ["Your goal: " + (" and ".join(w for w in wanted if w) or "none set yet")]
+    if goal.reached_week is not None and goal.reached_date is not None:
+        where = "after this plan, if every week stays green" if goal.beyond_plan else "inside this plan"
+        lines.append(f"  the limits reach {distance(goal.weekly_distance, plan.units)} a week in week {goal.reached_week} "
+                     f"(from {date_long(goal.reached_date)}), {where}")
+    return lines + [f"  after the last week: {goal.after}", ""]
+
+
+def _event(plan: Plan) -> list[str]:
+    """R46: the event, whether its distance is safe by then, the safe options and the race-day stop rule."""
+    event = plan.event
+    if event is None:
+        return []
+    where = f"week {event.week} of this plan" if event.in_plan else (f"week {event.week}, after this plan" if event.week else "outside this plan")
+    lines = [f"Your event: {event.name}, {distance(event.distance, plan.units)} on {date_long(event.date)} ({where})"]
+    if event.reachable:
+        lines.append(f"  the distance is within your safe limits by then (longest safe run {distance(event.longest_safe, plan.units)})")
+    else:
+        lines.append(f"  not safe at full distance by then (longest safe run {distance(event.longest_safe, plan.units)}); safe options:")
+        lines += [f"    - {option.text}" for option in event.options]
+    if event.taper_week is not None:
+        lines.append(f"  week {event.taper_week} is a lighter race week" + (f"; week {event.recovery_week} is a recovery week" if event.recovery_week else ""))
+    return lines + [f"  race day: {event.stop_rule}", ""]
+
+
 def _checklist(plan: Plan) -> list[str]:
     answers = {"yes": "you said yes", "no": "you said not yet", "not_answered": "no answer yet"}
     lines = [f"  [ ] {c.text} ({answers[c.answer] if c.answer else 'tick when true'}) [{c.rule}]"
@@ -87,6 +118,9 @@ def _week(week: Week, units: str) -> list[str]:
         f"  running {distance(week.running_distance, units)} / {minutes(week.running_minutes)}{cadence}",
         f"  the one change: {label(week.change) if week.change else 'none, repeat and settle in'}",
     ]
+    if week.event:
+        lines.append(f"  this week: {week.event}")
+    lines += [f"  re-test: {test}" for test in week.retests]
     for day in week.days:
         for session in day.sessions:
             lines.append(f"  {date_long(day.date)[:-5]}: {session_line(session, units)}")

@@ -19,8 +19,13 @@ from pydantic import (
 # The planner matches on these words, so they are closed vocabularies, not free text.
 Category = Literal["strength", "mobility", "drill", "cross_training"]
 Role = Literal[
-    "hip_abductor", "hip_external_rotator", "hip_extensor", "knee_extensor", "hamstring", "calf",
+    "hip_abductor", "hip_external_rotator", "hip_adductor", "hip_extensor", "knee_extensor", "hamstring", "calf",
     "trunk", "mobility", "warmup", "cooldown", "breathing", "aerobic", "alignment",
+]
+# The movement a strength card trains, so a block can cover each one SPEC.md section 5 names (R51).
+Movement = Literal[
+    "squat", "knee_hold", "knee_extension", "step_down", "step_up", "single_leg_bridge", "bridge", "hinge",
+    "hamstring", "hip_abduction", "hip_adduction", "calf", "trunk",
 ]
 Target = Literal["hip", "knee", "posterior_chain", "calf", "ankle", "trunk", "whole_body"]
 Equipment = Literal[
@@ -31,6 +36,7 @@ Aggravator = Literal["stairs", "downhill", "squatting", "deep_knee_bend", "kneel
 
 CATEGORIES: tuple[str, ...] = get_args(Category)
 ROLES: tuple[str, ...] = get_args(Role)
+MOVEMENTS: tuple[str, ...] = get_args(Movement)
 EQUIPMENT: tuple[str, ...] = get_args(Equipment)
 AGGRAVATORS: tuple[str, ...] = get_args(Aggravator)
 # Things nearly every home has: a card needing only these suits any runner.
@@ -217,6 +223,7 @@ class CardMeta(_Frozen):
     muscles: Annotated[tuple[Text, ...], _items(1)]
     equipment: tuple[Equipment, ...] = ()
     aggravators: tuple[Aggravator, ...] = ()
+    movement: Movement | None = None  # strength cards: what the block-coverage rule counts (R51)
     open_chain: StrictBool = False
     unilateral: StrictBool = False  # the dose is for each side
     dosage: tuple[Dose, ...]

@@ -1,0 +1,156 @@
+"""Races and events (R46): taper, race day with its stop rule, recovery week, and no new speed work before it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from plangen.document.plan import Readiness, Reason, Session
+from plangen.planner import sessions as mk
+from plangen.planner.progress import State, floor1
+from plangen.planner.reasons import reason
+from plangen.planner.volume import INTENSITY_STEPS, Decision
+from plangen.rules import Settings
+from plangen.sources.models import Event
+
+if TYPE_CHECKING:
+    from plangen.planner.weekplan import Context
+
+SHORTEST_TAPER_RUN_MIN = 10  # a taper run shorter than this is left out rather than planned as a token jog
+
+
+def race_cap(state: State, event_date: dt.date, week_start: dt.date, settings: Settings) -> float:
+    """The longest run the caps allow on race day: R19 from before the race week, R40 on last week's longest."""
+    caps = [state.run_cap(event_date, week_start, settings), state.long_run_cap(week_start, settings)]
+    known = [c for c in caps if c is not None]
+    return floor1(min(known)) if known else 0.0
+
+
+def race_plan(event: Event, cap: float, settings: Settings) -> tuple[str, float]:
+    """What race day holds: ('race', distance), ('run_walk', running km), ('shorter', distance) or ('none', 0)."""
+    if event.distance <= cap + 1e-9:
+        return "race", event.distance
+    running = floor1(event.distance * settings.event_run_walk_share)
+    if running <= cap + 1e-9:
+        return "run_walk", running
+    if cap >= min(event.distance / 2, 3.0):  # a shorter event worth entering: half the distance, or a 3 km fun run
+        return "shorter", floor1(cap)
+    return "none", 0.0
+
+
+def stop_rule(settings: Settings) -> str:
+    red = int(settings.red_pain_min)
+    return (f"Stop running and walk if knee pain reaches {red}/10, keeps rising, or you start to limp. "
+            "Walking to the finish is a good result.")
+
+
+# --- the week's volume and its one change ---------------------------------------------------------------
+
+
+def shape_decision(decision: Decision, ctx: Context, state: State, days: list[dt.date]) -> Decision:
+    """Race week tapers, the week after recovers, and no new speed or hill work starts just before an event."""
+    event = ctx.profile.goal.event
+    if event is None:
+        return decision
+    if days[0] <= event.date <= days[-1]:
+        return _taper(decision, ctx, state, event, days[0])
+    if days[0] - dt.timedelta(days=7) <= event.date < days[0]:
+        return _recovery(decision, ctx, state, event)
+    if days[0] < event.date and (event.date - days[0]).days < 7 * ctx.settings.event_intensity_lock_weeks:
+        return _no_new_intensity(decision, ctx, state, event)
+    return decision
+
+
+def _taper(decision: Decision, ctx: Context, state: State, event: Event, week_start: dt.date) -> Decision:
+    settings, units = ctx.settings, ctx.units
+    before = state.volumes[-1][0] if state.volumes else state.green_volume
+    total = floor1(min(decision.volume, before * settings.taper_volume_max))
+    kind, race = race_plan(event, race_cap(state, event.date, week_start, settings), settings)
+    rest = max(0.0, floor1(total - race))
+    data = (f"{event.name} on {event.date}; week before {before:g} {units}; this week at most {total:g} {units} "
+            f"({settings.taper_volume_max:.0%}), race day {race:g} {units}")
+    text = (f"Race week is lighter: at most {settings.taper_volume_max:.0%} of last week, only easy running, "
+            f"and nothing longer than an easy {settings.taper_easy_min:g} minutes in the {settings.taper_days:g} days before.")
+    why = reason("R46", text, data, "taper_volume_max")
+    return Decision(rest, "taper", None, deload=True, reasons=[why])
+
+
+def _recovery(decision: Decision, ctx: Context, state: State, event: Event) -> Decision:
+    settings, units = ctx.settings, ctx.units
+    before = state.last_non_deload()
+    volume = floor1(min(decision.volume, before * settings.recovery_volume_max))
+    data = f"{event.name} was on {event.date}; week before race week {before:g} {units}; this week {volume:g} {units}"
+    text = "The week after the event is a recovery week: easy running only, and less of it. Then the plan picks up where it was."
+    return Decision(volume, "recovery", None, deload=True, reasons=[reason("R46", text, data, "recovery_volume_max")])
+
+
+def _no_new_intensity(decision: Decision, ctx: Context, state: State, event: Event) -> Decision:
+    if decision.change not in INTENSITY_STEPS:
+        return decision
+    current = INTENSITY_STEPS[state.intensity_step - 1] if state.intensity_step else None
+    weeks = ctx.settings.event_intensity_lock_weeks
+    data = f"{event.name} on {event.date}; {decision.change} held back"
+    text = f"No new kind of speed or hill work in the {weeks:g} weeks before an event: your body meets it after the race."
+    why = reason("R46", text, data, "event_intensity_lock_weeks")
+    kept = [r for r in decision.reasons if r.rule != "R18" or "adds" not in r.text]
+    return replace(decision, change=None, intensity=current, phase="intensity" if current else "maintain", reasons=[*kept, why])
+
+
+# --- the days around the event ----------------------------------------------------------------------
+
+
+def shape_day(ctx: Context, state: State, day: dt.date, planned: dict[dt.date, Session], decision: Decision | None,
+              week_start: dt.date) -> dict[dt.date, Session]:
+    """Race day becomes the race (or its safe option); the days just before hold only a short easy run."""
+    event = ctx.profile.goal.event
+    if event is None or decision is None or decision.phase != "taper":
+        return planned
+    session = _race_day(ctx, state, event, week_start) if day == event.date else None
+    session = session or _taper_run(ctx, planned.get(day), event, day)
+    others = {d: s for d, s in planned.items() if d != day}
+    return {**others, day: session} if session is not None else others
+
+
+def _taper_run(ctx: Context, session: Session | None, event: Event, day: dt.date) -> Session | None:
+    if session is None or session.kind not in ("run", "walk_run"):
+        return session
+    if 0 <= (event.date - day).days <= ctx.settings.taper_days:
+        return _easy_short(ctx, session, event)
+    minutes = (session.distance or 0) * ctx.pace
+    return None if minutes < SHORTEST_TAPER_RUN_MIN else session
+
+
+def _easy_short(ctx: Context, session: Session, event: Event) -> Session | None:
+    limit = ctx.settings.taper_easy_min
+    distance = floor1(min(session.distance or 0, limit / ctx.pace))
+    if distance * ctx.pace < SHORTEST_TAPER_RUN_MIN:
+        return None
+    why = reason("R46", f"Two days before {event.name}: an easy run of {limit:g} minutes at most.", f"{distance:g} {ctx.units}", "taper_easy_min")
+    return mk.run(distance, ctx.pace, ctx.units, "Easy", ctx.cross, [why], session.readiness.rule if session.readiness else "")
+
+
+def _race_day(ctx: Context, state: State, event: Event, week_start: dt.date) -> Session | None:
+    settings, units = ctx.settings, ctx.units
+    cap = race_cap(state, event.date, week_start, settings)
+    kind, distance = race_plan(event, cap, settings)
+    if kind == "none":
+        return None
+    rule = stop_rule(settings)
+    title, walk = _race_title(event, kind, distance, units)
+    data = f"{event.name}: {event.distance:g} {units}; longest safe run that day {cap:g} {units}"
+    why = reason("R46", "Race day: start easy, keep to your own pace, and use the stop rule.", data, "red_pain_min")
+    session = mk.run(distance, ctx.pace, units, "Race", ctx.cross, [why], rule, walk_breaks=walk)
+    easier = f"Run-walk it (run 4 min, walk 1 min), or walk the course: {rule}"
+    return session.model_copy(update={"title": title, "stop_rule": rule, "terrain": "the event course",
+                                      "readiness": Readiness(planned=title, easier=easier, cross_training="Skip the event and cheer; plan a later one.", rule=rule)})
+
+
+def _race_title(event: Event, kind: str, distance: float, units: str) -> tuple[str, bool]:
+    if kind == "race":
+        return f"{event.name}: {event.distance:g} {units} at an easy, even effort", False
+    if kind == "run_walk":
+        return f"{event.name}: run-walk the {event.distance:g} {units} (run 4 min, walk 1 min; about {distance:g} {units} running)", True
+    return f"{event.name}: a shorter distance, at most {distance:g} {units} (the full {event.distance:g} {units} is not safe yet)", False
+
+

@@ -1,0 +1,126 @@
+"""The runner's goal (R47): when the caps would reach it, counting on past the plan, and what to do after the last week."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from plangen.document.plan import GoalPlan, Reason, Week
+from plangen.planner.progress import AT_GOAL, floor1
+from plangen.planner.reasons import reason
+from plangen.planner.stages import LAST_STAGE
+from plangen.rules import Settings
+from plangen.sources.models import Goal
+
+HORIZON_WEEKS = 104  # look two years ahead at most; past that the plan says the goal needs a rethink
+LIGHT = ("deload", "taper", "recovery")
+STAGE_SESSIONS = 2  # R14: two green sessions per walk-run stage
+WALK_RUN_EXIT_MIN = 30  # stage 12: 30 minutes of continuous running
+
+
+@dataclass(frozen=True)
+class Projected:
+    """One week after the plan, as the same caps would build it if every run stays green."""
+
+    number: int
+    start: dt.date
+    volume: float
+    longest: float
+
+
+def project(weeks: list[Week], settings: Settings, goal: float | None) -> Iterator[Projected]:
+    """Weeks after the plan's last, built with R19-R20 and R23 as the planner would (nothing when running is on hold)."""
+    if not weeks or weeks[-1].phase == "no_running":
+        return
+    last = weeks[-1]
+    number, start, volume, longest, since = _after_walk_run(weeks, last) if last.phase == "walk_run" else _after_build(weeks, settings)
+    previous, share, held = volume, _long_share(weeks), False
+    while number <= len(weeks) + HORIZON_WEEKS:
+        if since >= settings.deload_every - 1:
+            yield Projected(number, start, floor1(volume * (1 - settings.deload_cut)), longest)
+            since, held = 0, True
+        else:
+            grown = volume if held else _grown(volume, previous, goal, settings)  # R23a: back to the week before the deload
+            previous, volume, held = volume, grown, False
+            longest = floor1(min(longest * settings.single_run_cap, volume * share))
+            since += 1
+            yield Projected(number, start, volume, longest)
+        number, start = number + 1, start + dt.timedelta(days=7)
+
+
+def _grown(volume: float, previous: float, goal: float | None, settings: Settings) -> float:
+    """R20: +weekly_increase_max on last week and +two_week_increase_max on the week before, never past the goal."""
+    grown = min(volume * (1 + settings.weekly_increase_max), previous * (1 + settings.two_week_increase_max))
+    return floor1(min(grown, max(goal, volume)) if goal else grown)
+
+
+def _after_build(weeks: list[Week], settings: Settings) -> tuple[int, dt.date, float, float, int]:
+    full = [w for w in weeks if w.phase not in LIGHT and w.phase != "walk_run"] or weeks
+    since = 0
+    for week in reversed(weeks):
+        if week.phase in LIGHT:
+            break
+        since += 1
+    longest = max((w.longest_run for w in weeks[-4:]), default=0.0)
+    return len(weeks) + 1, weeks[-1].start + dt.timedelta(days=7), full[-1].running_distance, longest, since
+
+
+def _after_walk_run(weeks: list[Week], last: Week) -> tuple[int, dt.date, float, float, int]:
+    """Finish the walk-run stages at two sessions each, then start the build at 30-minute runs."""
+    sessions = sum(1 for d in last.days for s in d.sessions if s.kind in ("run", "walk_run")) or 1
+    left = math.ceil((LAST_STAGE - (last.stage or 1) + 1) * STAGE_SESSIONS / sessions)
+    per_min = last.running_distance / last.running_minutes if last.running_minutes else 0.0
+    run = floor1(WALK_RUN_EXIT_MIN * per_min)
+    start = last.start + dt.timedelta(days=7 * (left + 1))
+    return len(weeks) + left + 1, start, floor1(run * sessions), run, 0
+
+
+def _long_share(weeks: list[Week]) -> float:
+    """The long run's share of the week, as the plan's own weeks have it (at least a third)."""
+    shares = [w.longest_run / w.running_distance for w in weeks if w.running_distance > 0 and w.phase not in LIGHT]
+    return max(shares[-1] if shares else 0.4, 1 / 3)
+
+
+def goal_plan(goal: Goal, weeks: list[Week], settings: Settings, units: str) -> GoalPlan:
+    """When the weekly goal is met (in the plan, or projected past it), and what comes after the last week."""
+    target = goal.weekly_distance
+    event = goal.event.name if goal.event else None
+    last = weeks[-1] if weeks else None
+    inside = next((w for w in weeks if target and w.running_distance >= AT_GOAL * target and w.phase not in LIGHT), None)
+    ahead = None if inside or not target else next((p for p in project(weeks, settings, target) if p.volume >= AT_GOAL * target), None)
+    number, monday = (inside.number, inside.start) if inside else (ahead.number, ahead.start) if ahead else (None, None)
+    after = _after_text(target, last, number, monday, inside is not None, units, settings)
+    reasons = [_goal_reason(target, event, number, monday, inside is not None, units, last, settings)]
+    return GoalPlan(weekly_distance=target, event=event, reached_week=number, reached_date=monday,
+                    beyond_plan=bool(ahead), last_week_distance=last.running_distance if last else 0.0,
+                    after=after, reasons=reasons)
+
+
+def _goal_reason(target: float | None, event: str | None, number: int | None, monday: dt.date | None,
+                 inside: bool, units: str, last: Week | None, settings: Settings) -> Reason:
+    goal_words = " and ".join(x for x in (f"{target:g} {units} a week" if target else "", event or "") if x) or "no goal set"
+    if number is None or monday is None:
+        text = "Your goal is stated here; the week it is reached shows once running is under way and the caps can be applied."
+        return reason("R47", text, f"goal: {goal_words}")
+    where = "inside this plan" if inside else "after this plan, if every week stays green"
+    data = f"goal: {goal_words}; week {number} (from {monday}) {where}; last plan week {last.running_distance if last else 0:g} {units}"
+    text = (f"Your goal, and the week the safe limits (at most +{settings.weekly_increase_max:.0%} a week, "
+            f"a lighter week every {settings.deload_every:g}th) would reach it.")
+    return reason("R47", text, data, "weekly_increase_max")
+
+
+def _after_text(target: float | None, last: Week | None, number: int | None, monday: dt.date | None,
+                inside: bool, units: str, settings: Settings) -> str:
+    if last is None or last.phase == "no_running":
+        return ("When the readiness tests are pain-free, start walk-run at stage 1 and make a new plan from your "
+                "updated log; the week your goal is reached will show then.")
+    hold = f"After week {last.number}, repeat it (about {last.running_distance:g} {units} of running) while every run stays green"
+    if target is None:
+        return f"{hold}, then make the next plan from your updated log."
+    if inside:
+        return f"{hold}. You are at your goal: keep it, and add one change at a time in the next plan made from your updated log."
+    when = f" The caps would reach {target:g} {units} a week in week {number} (from {monday})." if number and monday else ""
+    step = f"{settings.weekly_increase_max:.0%}"
+    return f"{hold}, or make the next plan from your updated log: it keeps building by at most {step} a week.{when}"
