@@ -265,7 +265,7 @@ def test_unknown_equipment(tmp_path: Path) -> None:
     path = write_card(tmp_path, "a", replace=(("equipment: [mat]", "equipment: [mat, dumbells]"),))
     [message] = problems_of(tmp_path)
     assert message.startswith("error: equipment[1]: expected one of 'band', 'step', 'box', 'dumbbells'")
-    assert message.endswith(f"found 'dumbells'\n  File \"{path}\", line 9\n    equipment: [mat, dumbells]")
+    assert message.endswith(f"found 'dumbells' (did you mean 'dumbbells'?)\n  File \"{path}\", line 9\n    equipment: [mat, dumbells]")
 
 
 def test_bad_id(tmp_path: Path) -> None:

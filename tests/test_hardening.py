@@ -130,3 +130,191 @@ def test_libyaml_refuses_what_pure_python_refuses_in_the_same_words(
 
 def test_libyaml_is_used_when_installed() -> None:
     assert yamlreader.CParser is not None  # the suite runs with PyYAML's C extension, as users get from the wheel
+
+
+# --- profiles and logs: what people type, and what an attacker does -----------------------------
+
+
+def with_field(extra: str) -> str:
+    return GOOD + extra + "\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "found"),
+    [("Europe", "'Europe'"), ("E" * 300, "'EEEE"), ('"Europe/\\0"', "'Europe/\\x00'"), ("../../../etc/passwd", "'../../../etc/passwd'")],
+)
+def test_a_timezone_that_is_not_a_zone_is_located(tmp_path: Path, value: str, found: str) -> None:
+    message = problems(write(tmp_path, with_field(f"timezone: {value}")))
+    assert f"timezone: expected an IANA time zone such as Europe/London, found {found}" in message
+    assert ", line 5" in message
+
+
+def test_a_misspelt_timezone_gets_a_did_you_mean(tmp_path: Path) -> None:
+    message = problems(write(tmp_path, with_field("timezone: Europe/Londn")))
+    assert "found 'Europe/Londn' (did you mean 'Europe/London'?)" in message
+
+
+def test_an_unknown_key_with_a_bracket_is_reported(tmp_path: Path) -> None:
+    message = problems(write(tmp_path, with_field("a[b: 1")))
+    assert "a[b: expected one of: id, runner," in message and "found the unknown key 'a[b'" in message
+
+
+@pytest.mark.parametrize(
+    ("extra", "field"),
+    [
+        ("start: 9999-12-30", "start"),
+        ("start: 0001-01-02", "start"),
+        ("goal: {event: {name: Far, date: 9999-12-31, distance: 10}}", "goal.event.date"),
+    ],
+)
+def test_dates_outside_1900_to_2100_are_refused(tmp_path: Path, extra: str, field: str) -> None:
+    text = GOOD.replace("start: 2026-12-07\n", "") if extra.startswith("start") else GOOD
+    message = problems(write(tmp_path, text + extra + "\n"))
+    assert f"{field}: expected a date from 1900-01-01 to 2100-12-31, found" in message
+
+
+def test_log_dates_outside_1900_to_2100_are_refused(tmp_path: Path) -> None:
+    write(tmp_path, "entries:\n  - {date: 0001-01-02, activity: run}\n", "kim.log.yaml")
+    message = problems(write(tmp_path, GOOD))
+    assert "entries[0].date: expected a date from 1900-01-01 to 2100-12-31, found 0001-01-02" in message
+    assert "kim.log.yaml\", line 2" in message
+
+
+def test_dates_at_the_edges_plan_without_overflow(tmp_path: Path) -> None:
+    """validate ok means the plan can be made: the latest start and the earliest log date."""
+    from plangen.build import load_library, plan_for
+
+    write(tmp_path, "entries:\n  - {date: 1900-01-01, activity: run, distance: 3.0, duration: '20:00'}\n", "kim.log.yaml")
+    path = write(tmp_path, GOOD.replace("2026-12-07", "2100-12-31") + "weeks: 16\n"
+                 "goal: {event: {name: Last, date: 2100-12-31, distance: 10}}\n")
+    plan = plan_for(load_runner(path), load_library(Path(__file__).parents[1]))
+    assert plan.weeks
+
+
+@pytest.mark.parametrize("ident", ["'-'", "-x", "assets", "Index", "schema"])
+def test_ids_that_cannot_name_a_folder_of_their_own_are_refused(tmp_path: Path, ident: str) -> None:
+    message = problems(write(tmp_path, GOOD.replace("id: kim", f"id: {ident}")))
+    assert "id: expected" in message and ", line 1" in message
+
+
+def test_a_file_named_dash_x_without_an_id_is_refused(tmp_path: Path) -> None:
+    message = problems(write(tmp_path, GOOD.replace("id: kim\n", ""), "-x.yaml"))
+    assert "id: expected a file name of up to 64 letters, digits and '-', starting with a letter or digit" in message
+
+
+def test_a_file_named_like_a_shared_folder_is_refused(tmp_path: Path) -> None:
+    message = problems(write(tmp_path, GOOD.replace("id: kim\n", ""), "assets.yaml"))
+    assert "an id other than assets" in message
+
+
+def test_a_misspelt_weekday_is_one_problem_with_a_did_you_mean(tmp_path: Path) -> None:
+    message = problems(write(tmp_path, GOOD.replace("[mon, thu]", "[monday]")))
+    assert message.endswith("1 problem found")
+    assert "availability.run_days[0]: expected one of 'mon', 'tue', 'wed', 'thu', 'fri', 'sat' or 'sun', found 'monday' (did you mean 'mon'?)" in message
+
+
+@pytest.mark.parametrize(
+    ("extra", "hint"),
+    [
+        ("units: kms", "did you mean 'km'?"),
+        ("runner: {experience: recreatonal}", "did you mean 'recreational'?"),
+        ("symptoms: {aggravators: [stair]}", "did you mean 'stairs'?"),
+        ("cross_training: [cycle]", "did you mean 'cycling'?"),
+    ],
+)
+def test_wrong_values_get_a_did_you_mean(tmp_path: Path, extra: str, hint: str) -> None:
+    assert f"({hint})" in problems(write(tmp_path, with_field(extra)))
+
+
+def test_a_misspelt_required_key_is_reported_once(tmp_path: Path) -> None:
+    message = problems(write(tmp_path, GOOD.replace("availability:", "availabilty:")))
+    assert message.endswith("1 problem found")
+    assert "found the unknown key 'availabilty' (did you mean 'availability'?)" in message
+
+
+def test_a_missing_required_key_is_still_reported(tmp_path: Path) -> None:
+    message = problems(write(tmp_path, "id: kim\nstart: 2026-12-07\n"))
+    assert "availability: expected this field (it is required), found nothing" in message
+
+
+@pytest.mark.parametrize(("duration", "minutes"), [("60:30", 60.5), ("38:00", 38.0), ("1:02:30", 62.5), ("150:00", 150.0), (45, 45.0)])
+def test_durations_as_runners_write_them(duration: object, minutes: float) -> None:
+    from plangen.sources.models import LogEntry
+
+    assert LogEntry.model_validate({"date": "2026-11-02", "activity": "run", "duration": duration}).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("duration: '99999999999999:00:00'", "duration: expected a duration as mm:ss or h:mm:ss"),
+        ("duration: '25:00:00'", "duration: expected a duration of at most 24 hours, found '25:00:00'"),
+        ("duration: '1441:00'", "duration: expected a duration of at most 24 hours"),
+        ("duration: 2000", "duration: expected a duration of at most 24 hours, found 2000"),
+        ("distance: 251", "distance: expected a value at most 250, found 251"),
+        ("distance: 1e999", "distance: expected a value at most 250, found inf"),
+    ],
+)
+def test_sessions_are_bounded_to_what_a_person_can_run(tmp_path: Path, extra: str, expected: str) -> None:
+    write(tmp_path, "entries:\n  - {date: 2026-11-02, activity: run, " + extra + "}\n", "kim.log.yaml")
+    message = problems(write(tmp_path, GOOD))
+    assert f"entries[0].{expected}" in message
+
+
+# --- reading what it should not ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", ['"\\0"', "/dev/zero", "/etc/passwd", "/etc", "sam.log"])
+def test_log_must_name_a_yaml_file(tmp_path: Path, target: str) -> None:
+    message = problems(write(tmp_path, with_field(f"log: {target}")))
+    assert "log: expected a .yaml file name, relative to the profile" in message
+    assert "root:" not in message
+
+
+def test_a_log_that_is_a_fifo_or_folder_is_refused_before_reading(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "fifo.log.yaml")  # opening it for reading must not wait for a writer
+    (tmp_path / "dir.log.yaml").mkdir()
+    for name, found in (("fifo", "a device, pipe or socket"), ("dir", "a folder")):
+        message = problems(write(tmp_path, with_field(f"log: {name}.log.yaml")))
+        assert f"expected a regular file, found {found}" in message
+        assert f'File "{tmp_path / name}.log.yaml"' in message
+
+
+def test_the_reader_refuses_a_device() -> None:
+    with pytest.raises(InputError) as info:
+        read_yaml(Path("/dev/zero"))
+    assert "expected a regular file, found a device, pipe or socket" in info.value.format_message()
+
+
+def test_a_log_linked_to_a_file_that_is_not_yaml_is_never_quoted(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:TOP-SECRET:0:0\n")
+    (tmp_path / "kim.log.yaml").symlink_to(secret)
+    message = problems(write(tmp_path, with_field("log: kim.log.yaml")))
+    assert "TOP-SECRET" not in message and "log: expected a .yaml file, found a link to 'secret.txt'" in message
+
+
+def test_a_yaml_file_that_is_not_a_mapping_is_described_not_quoted(tmp_path: Path) -> None:
+    write(tmp_path, "root:TOP-SECRET:0:0\ndaemon:x:1:1\n", "kim.log.yaml")
+    message = problems(write(tmp_path, GOOD))
+    assert "expected a YAML mapping of keys to values, found text" in message and "TOP-SECRET" not in message
+
+
+def test_a_log_over_the_size_cap_is_refused_by_its_size_before_reading(tmp_path: Path) -> None:
+    import os
+
+    huge = write(tmp_path, "entries:\n", "kim.log.yaml")
+    os.truncate(huge, 50 * 2**30)  # 50 GiB, sparse: reading it first would take minutes and all memory
+    message = problems(write(tmp_path, GOOD))
+    assert f"expected a file of at most 20 MB, found {50 * 2**30} bytes" in message
+
+
+def test_plangen_yaml_logo_with_a_nul_is_located(tmp_path: Path) -> None:
+    from plangen.sources.config import load_config
+
+    write(tmp_path, 'clinic: {logo: "\\0"}\n', "plangen.yaml")
+    with pytest.raises(InputError) as info:
+        load_config(tmp_path)
+    assert "clinic.logo: expected an image file" in info.value.format_message() and ", line 1" in info.value.format_message()

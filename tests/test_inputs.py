@@ -97,14 +97,15 @@ def test_broken_files(tmp_path: Path, text: str, expected: str) -> None:
     assert expected in problems(write(tmp_path, text))
 
 
-def test_missing_log_file_is_named(tmp_path: Path) -> None:
+def test_missing_log_file_is_named_at_the_profiles_log_line(tmp_path: Path) -> None:
     message = problems(write(tmp_path, GOOD + "log: nowhere.log.yaml\n"))
-    assert "expected an existing file, found no such file" in message and "nowhere.log.yaml" in message
+    assert f"log: expected an existing log file, found no file at {tmp_path / 'nowhere.log.yaml'}" in message
+    assert f'File "{tmp_path / "kim.yaml"}", line 5\n    log: nowhere.log.yaml' in message
 
 
 def test_an_id_that_could_escape_the_output_folder_is_refused(tmp_path: Path) -> None:
     message = problems(write(tmp_path, GOOD.replace("id: kim", "id: ../../etc")))
-    assert "id: expected letters, digits and '-' only, found '../../etc'" in message
+    assert "id: expected up to 64 letters, digits and '-', starting with a letter or digit, found '../../etc'" in message
 
 
 def test_duration_formats(tmp_path: Path) -> None:

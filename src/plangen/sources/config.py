@@ -11,6 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from plangen.sources.models import Int, Num
 
 CONFIG_NAME = "plangen.yaml"
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+MAX_LOGO_BYTES = 2_000_000  # a logo on every page: anything bigger is the wrong file
 
 
 class _Strict(BaseModel):
@@ -41,7 +43,7 @@ class ProjectConfig(_Strict):
     @field_validator("base_url")
     @classmethod
     def _http_url(cls, value: str | None) -> str | None:
-        if value is not None and not re.fullmatch(r"https?://[^\s\"'<>]+", value):
+        if value is not None and not re.fullmatch(r"https?://[^\s\"'<>\x00-\x1f\x7f]+", value):
             raise ValueError(f"an http(s) URL such as https://clinic.example/plans/, found {value!r}")
         return value if value is None or value.endswith("/") else value + "/"
 
@@ -55,20 +57,26 @@ class ProjectConfig(_Strict):
 
 def load_config(root: Path) -> ProjectConfig:
     """``<root>/plangen.yaml`` validated, or the defaults when there is none."""
-    from plangen.errors import InputError, Problem
+    from plangen.errors import InputError
     from plangen.sources.runner import validate_document
     from plangen.sources.yamlreader import read_yaml
 
     path = root / CONFIG_NAME
     if not path.exists():
         return ProjectConfig()
-    config = validate_document(read_yaml(path), ProjectConfig)
+    document = read_yaml(path)
+    config = validate_document(document, ProjectConfig)
     logo = config.clinic.logo
-    if logo is not None and not _inside(root, root / logo):
-        raise InputError([Problem(path, None, "clinic.logo", "an image file inside the project folder", repr(logo))])
+    if logo is not None and not _usable_logo(root, root / logo):
+        expected = f"an image file ({', '.join(LOGO_SUFFIXES)}) of at most {MAX_LOGO_BYTES // 1_000_000} MB inside the project folder"
+        raise InputError([document.problem(("clinic", "logo"), expected, repr(logo))])
     return config
 
 
-def _inside(root: Path, path: Path) -> bool:
-    resolved = path.resolve()
-    return resolved.is_file() and resolved.is_relative_to(root.resolve())
+def _usable_logo(root: Path, path: Path) -> bool:
+    try:
+        resolved = path.resolve()
+        return (resolved.is_file() and resolved.is_relative_to(root.resolve())
+                and resolved.suffix.lower() in LOGO_SUFFIXES and resolved.stat().st_size <= MAX_LOGO_BYTES)
+    except (OSError, ValueError):  # a NUL in the name, a link loop: not a logo we can use
+        return False

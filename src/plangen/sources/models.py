@@ -7,6 +7,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -32,9 +33,53 @@ RunType = Literal["easy", "long", "tempo", "intervals", "hills", "race", "stride
 Aggravator = Literal[
     "stairs", "downhill", "prolonged_sitting", "squatting", "hills", "kneeling", "jumping", "running"
 ]
-Slug = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9-]{1,64}$")]
 
-_DURATION = re.compile(r"^(?:(\d+):)?([0-5]?\d):([0-5]\d)$")
+# What a person can do, in one place. Anything beyond is a typo (or an attack) and would only push
+# the planner's date and load arithmetic past any sensible range. Distances are in the profile's
+# units (km or mi): a 24-hour race covers up to about 250 km and a heavy training week about 300.
+MAX_SESSION_MINUTES = 24 * 60
+MAX_SESSION_DISTANCE = 250
+MAX_WEEKLY_DISTANCE = 300
+MAX_RECENT_LONG_RUN = 100  # a baseline for a return-to-run plan, not an ultra
+# Dates a plan can be about: Python's dates end in 9999, and a plan adds weeks to them.
+EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
+# Top-level names in the site that a runner's folder must not take (the shared assets, the
+# clinician index, the schema folder the editors' comments point at).
+RESERVED_IDS = frozenset({"assets", "index", "schema", "site"})
+
+
+def _sane_date(value: dt.date) -> dt.date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValueError(f"a date from {EARLIEST_DATE} to {LATEST_DATE}, found {value}")
+    return value
+
+
+Date = Annotated[dt.date, AfterValidator(_sane_date)]
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,63}")
+
+
+def slug_problem(slug: str) -> str:
+    """Why ``slug`` cannot name a runner's output folder, or "" when it can."""
+    if not _SLUG.fullmatch(slug):
+        return "up to 64 letters, digits and '-', starting with a letter or digit"
+    if slug.lower() in RESERVED_IDS:
+        return f"an id other than {', '.join(sorted(RESERVED_IDS))} (the site uses those names)"
+    return ""
+
+
+def _usable_slug(value: str) -> str:
+    problem = slug_problem(value)
+    if problem:
+        raise ValueError(f"{problem}, found {value!r}")
+    return value
+
+
+ExerciseId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9-]{1,64}$")]
+RunnerId = Annotated[str, AfterValidator(_usable_slug)]
+
+# Runners write a 60-minute-30-second run as "60:30" (minutes:seconds, any number of minutes)
+# and longer ones as "1:02:30" (hours:minutes:seconds).
+_DURATION = re.compile(r"^(?:(\d{1,2}):([0-5]\d)|(\d{1,4})):([0-5]\d)\Z")
 
 
 class _Strict(BaseModel):
@@ -63,8 +108,8 @@ class Availability(_Strict):
 
 class Baseline(_Strict):
     cadence: Int | None = Field(None, ge=120, le=230)
-    pain_free_weekly_distance: Num | None = Field(None, ge=0, le=300)
-    longest_recent_run: Num | None = Field(None, ge=0, le=100)
+    pain_free_weekly_distance: Num | None = Field(None, ge=0, le=MAX_WEEKLY_DISTANCE)
+    longest_recent_run: Num | None = Field(None, ge=0, le=MAX_RECENT_LONG_RUN)
 
 
 class Symptoms(_Strict):
@@ -109,12 +154,12 @@ class Readiness(_Strict):
 
 class Event(_Strict):
     name: str = Field(max_length=120)
-    date: dt.date
-    distance: Num = Field(gt=0, le=250)
+    date: Date
+    distance: Num = Field(gt=0, le=MAX_SESSION_DISTANCE)
 
 
 class Goal(_Strict):
-    weekly_distance: Num | None = Field(None, gt=0, le=300)
+    weekly_distance: Num | None = Field(None, gt=0, le=MAX_WEEKLY_DISTANCE)
     event: Event | None = None
 
 
@@ -126,10 +171,10 @@ class Clinician(_Strict):
 
 
 class Profile(_Strict):
-    id: Slug | None = None
+    id: RunnerId | None = None
     runner: Runner = Runner()
     units: Literal["km", "mi"] = "km"
-    start: dt.date | None = None
+    start: Date | None = None
     weeks: Int = Field(8, ge=4, le=16)
     availability: Availability
     baseline: Baseline = Baseline()
@@ -144,7 +189,7 @@ class Profile(_Strict):
     anonymous: Bool = False
     paper: Literal["a4", "letter"] = "a4"
     rules: dict[str, Num] = Field(default_factory=dict)
-    log: str | None = None
+    log: str | None = Field(None, description="The training log, relative to this profile (a .yaml file)")
 
     @field_validator("rules")
     @classmethod
@@ -156,15 +201,46 @@ class Profile(_Strict):
     @field_validator("timezone")
     @classmethod
     def _known_timezone(cls, value: str | None) -> str | None:
-        if value is None:
+        if value is None or is_timezone(value):
             return value
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+        raise ValueError(f"an IANA time zone such as Europe/London, found {_shown(value)}{_zone_hint(value)}")
 
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"an IANA time zone such as Europe/London, found {value!r}") from None
-        return value
+    @field_validator("log")
+    @classmethod
+    def _yaml_file_name(cls, value: str | None) -> str | None:
+        # Only a YAML file is read as a log, so /etc/passwd or /dev/zero is refused before it is opened.
+        if value is None or (_PLAIN_PATH.fullmatch(value) and value.lower().endswith((".yaml", ".yml"))):
+            return value
+        raise ValueError(f"a .yaml file name, relative to the profile, found {_shown(value)}")
+
+
+_ZONE = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+){0,2}")
+_PLAIN_PATH = re.compile(r"[^\x00-\x1f\x7f]{1,255}")
+
+
+def is_timezone(name: str) -> bool:
+    """True for an IANA zone name this machine knows ("Europe" is a folder, not a zone)."""
+    from zoneinfo import ZoneInfo
+
+    if len(name) > 64 or not _ZONE.fullmatch(name):
+        return False
+    try:
+        ZoneInfo(name)
+    except Exception:  # ZoneInfoNotFoundError, IsADirectoryError, a damaged tzdata file: not a zone we can use
+        return False
+    return True
+
+
+def _zone_hint(name: str) -> str:
+    import difflib
+    from zoneinfo import available_timezones
+
+    close = difflib.get_close_matches(name[:64], sorted(available_timezones()), n=1, cutoff=0.8)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _shown(text: str) -> str:
+    return repr(text) if len(text) <= 60 else repr(text[:57] + "...")
 
 
 class PainScores(_Strict):
@@ -176,7 +252,7 @@ class PainScores(_Strict):
 class StrengthSet(_Strict):
     """One exercise as done in a strength session (for the R31 progression rule)."""
 
-    id: Slug
+    id: ExerciseId
     sets: Int = Field(ge=1, le=10)
     reps: Int = Field(ge=1, le=100)
     load: Num | None = Field(None, ge=0, le=500)
@@ -185,10 +261,10 @@ class StrengthSet(_Strict):
 
 
 class LogEntry(_Strict):
-    date: dt.date
+    date: Date
     activity: Activity
     type: RunType | None = None
-    distance: Num | None = Field(None, ge=0, le=250)
+    distance: Num | None = Field(None, ge=0, le=MAX_SESSION_DISTANCE)
     duration: str | Int | Num | None = None
     rpe: Pain | None = None
     pain: PainScores = PainScores()
@@ -204,9 +280,10 @@ class LogEntry(_Strict):
     @classmethod
     def _duration_format(cls, value: str | int | float | None) -> str | int | float | None:
         if isinstance(value, str) and not _DURATION.match(value):
-            raise ValueError(f"a duration as mm:ss or h:mm:ss (or minutes as a number), found {value!r}")
-        if isinstance(value, (int, float)) and not 0 <= value <= 24 * 60:
-            raise ValueError(f"a duration in minutes from 0 to 1440, found {value}")
+            raise ValueError(f"a duration as mm:ss or h:mm:ss (or minutes as a number), found {_shown(value)}")
+        minutes = duration_minutes(value)
+        if minutes is not None and not 0 <= minutes <= MAX_SESSION_MINUTES:
+            raise ValueError(f"a duration of at most {MAX_SESSION_MINUTES // 60} hours, found {value!r}")
         return value
 
     @property
@@ -231,8 +308,8 @@ def duration_minutes(value: str | int | float | None) -> float | None:
     match = _DURATION.match(value)
     if not match:
         return None
-    hours, minutes, seconds = (int(part or 0) for part in match.groups())
-    return hours * 60 + minutes + seconds / 60
+    hours, minutes, any_minutes, seconds = (int(part or 0) for part in match.groups())
+    return hours * 60 + minutes + any_minutes + seconds / 60
 
 
 def model_fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -10,7 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from plangen.errors import InputError, Problem
-from plangen.sources.models import Profile, TrainingLog, model_fields_at
+from plangen.sources.models import Profile, TrainingLog, model_fields_at, slug_problem
 from plangen.sources.yamlreader import YamlDocument, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -33,13 +34,13 @@ class RunnerInput:
 def load_runner(profile_path: Path) -> RunnerInput:
     """Load a profile and its log; raise one InputError listing every problem in both."""
     problems: list[Problem] = []
-    profile = _validated(profile_path, Profile, problems)
+    document, profile = _validated(profile_path, Profile, problems)
     log, log_path = TrainingLog(), None
-    if profile is not None:
+    if profile is not None and document is not None:
         problems.extend(_slug_problems(profile_path, profile))
         log_path = _log_path(profile_path, profile)
         if log_path is not None:
-            log = _validated(log_path, TrainingLog, problems) or log
+            log = _log(document, log_path, problems) or log
         if profile.start is None and not log.entries:
             problems.append(Problem(profile_path, None, "start", "a start date (YYYY-MM-DD) or a log to start after", "neither"))
     if problems or profile is None:
@@ -49,7 +50,7 @@ def load_runner(profile_path: Path) -> RunnerInput:
 
 def load_log(path: Path) -> TrainingLog:
     problems: list[Problem] = []
-    log = _validated(path, TrainingLog, problems)
+    _document, log = _validated(path, TrainingLog, problems)
     if problems or log is None:
         raise InputError(problems)
     return log
@@ -66,18 +67,34 @@ def profile_paths(paths: list[Path]) -> list[Path]:
     return found
 
 
-def _validated(path: Path, model: type[M], problems: list[Problem]) -> M | None:
+def _validated(path: Path, model: type[M], problems: list[Problem]) -> tuple[YamlDocument | None, M | None]:
+    document = None
     try:
-        return validate_document(read_yaml(path), model)
+        document = read_yaml(path)
+        return document, validate_document(document, model)
     except InputError as exc:
         problems.extend(exc.problems)
+        return document, None
+
+
+def _log(profile: YamlDocument, log_path: Path, problems: list[Problem]) -> TrainingLog | None:
+    """The profile's log; a log the profile names but that is not there points at its ``log:`` line."""
+    named = "log" in profile.data
+    if named and not log_path.exists():
+        problems.append(profile.problem(("log",), "an existing log file", f"no file at {log_path}"))
         return None
+    if named and not log_path.resolve().name.lower().endswith((".yaml", ".yml")):
+        # a link named like a log that leads to another kind of file is never read (or quoted)
+        problems.append(profile.problem(("log",), "a .yaml file", f"a link to {log_path.resolve().name!r}"))
+        return None
+    return _validated(log_path, TrainingLog, problems)[1]
 
 
 def validate_document(document: YamlDocument, model: type[M]) -> M:
     """Validate parsed YAML against ``model``; every problem located by file and line."""
     if not isinstance(document.data, dict):
-        raise InputError([document.problem((), "a YAML mapping of keys to values", _describe(document.data))])
+        # Say what kind of thing it is, never what it holds: it may be a file that was never meant for us.
+        raise InputError([Problem(document.path, document.line_of(()), "", "a YAML mapping of keys to values", _kind(document.data))])
     try:
         return model.model_validate(document.data)
     except ValidationError as exc:
@@ -85,12 +102,14 @@ def validate_document(document: YamlDocument, model: type[M]) -> M:
 
 
 def _slug_problems(path: Path, profile: Profile) -> list[Problem]:
+    """A profile without ``id:`` is named by its file, which must then make a usable folder name."""
     if profile.id is not None:
         return []
     stem = path.name.removesuffix(".yaml")
-    if all(c.isalnum() or c == "-" for c in stem) and stem.isascii() and stem:
+    problem = slug_problem(stem)
+    if not problem:
         return []
-    return [Problem(path, None, "id", "a file name of letters, digits and '-' (or an id: field)", repr(stem))]
+    return [Problem(path, None, "id", f"a file name of {problem} (or an id: field)", repr(stem))]
 
 
 def _log_path(profile_path: Path, profile: Profile) -> Path | None:
@@ -101,12 +120,53 @@ def _log_path(profile_path: Path, profile: Profile) -> Path | None:
 
 
 def _translate(document: YamlDocument, model: type[BaseModel], exc: ValidationError) -> list[Problem]:
-    problems = [_problem(document, model, error) for error in exc.errors(include_url=False)]
+    errors = [{**error, "loc": _data_loc(document.data, error["loc"])} for error in exc.errors(include_url=False)]
+    errors = _without_echoes(errors, model)
+    problems = [_problem(document, model, error) for error in errors]
     return sorted(problems, key=lambda p: p.line or 0)
 
 
+def _data_loc(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``loc`` without the union members pydantic inserts ("str", "function-after[...]").
+
+    A part is the runner's own when the data holds it there, so a key such as 'a[b' stays.
+    """
+    kept: list[Any] = []
+    for index, part in enumerate(loc):
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        elif _is_union_tag(part) and index < len(loc) - 1:
+            continue
+        else:
+            data = None  # a missing key: nothing below it
+        kept.append(part)
+    return tuple(kept)
+
+
+def _is_union_tag(part: Any) -> bool:
+    return isinstance(part, str) and (part in {"str", "int", "float", "bool"} or "[" in part)
+
+
+def _without_echoes(errors: list[dict[str, Any]], model: type[BaseModel]) -> list[dict[str, Any]]:
+    """One mistake, one problem: drop what pydantic reports as a consequence of another error.
+
+    - a list that is "too short" only because its items were wrong (run_days: [monday]);
+    - a required key reported missing when an unknown key beside it is its misspelling.
+    """
+    locs = [error["loc"] for error in errors]
+    misspelt = {error["loc"][:-1] + (hint,) for error in errors
+                if error["type"] == "extra_forbidden" and (hint := _closest_key(model, error["loc"]))}
+    return [
+        error for error in errors
+        if not (error["type"] == "too_short" and any(len(o) > len(error["loc"]) and o[: len(error["loc"])] == error["loc"] for o in locs))
+        and not (error["type"] == "missing" and error["loc"] in misspelt)
+    ]
+
+
 def _problem(document: YamlDocument, model: type[BaseModel], error: Any) -> Problem:
-    loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
+    loc = error["loc"]
     kind = error["type"]
     if kind == "extra_forbidden":
         return _unknown_key(document, model, loc)
@@ -117,21 +177,32 @@ def _problem(document: YamlDocument, model: type[BaseModel], error: Any) -> Prob
         expected, _, found = _expected(error).rpartition(", found ")
         if expected:
             return document.problem(loc, expected, found)
-    return document.problem(loc, _expected(error), _describe(error.get("input")))
+    return document.problem(loc, _expected(error), _describe(error.get("input")), _value_hint(error))
 
 
-def _is_union_tag(part: Any) -> bool:
-    # pydantic adds the union member it tried ("str", "int", "function-after[...]") to loc
-    return isinstance(part, str) and (part in {"str", "int", "float", "bool"} or "[" in part)
+def _closest_key(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    close = difflib.get_close_matches(str(loc[-1]), model_fields_at(model, loc[:-1]), n=1, cutoff=0.6)
+    return close[0] if close else ""
 
 
 def _unknown_key(document: YamlDocument, model: type[BaseModel], loc: tuple[Any, ...]) -> Problem:
     known = model_fields_at(model, loc[:-1])
-    key = str(loc[-1])
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else ""
+    close = _closest_key(model, loc)
+    hint = f"did you mean '{close}'?" if close else ""
     expected = "one of: " + ", ".join(known) if known else "no keys here"
-    return document.problem(loc, expected, f"the unknown key '{key}'", hint)
+    return document.problem(loc, expected, f"the unknown key {_describe(str(loc[-1]))}", hint)
+
+
+def _value_hint(error: Any) -> str:
+    """'did you mean 'mon'?' for a value that is close to one of the allowed words."""
+    found = error.get("input")
+    if error["type"] != "literal_error" or not isinstance(found, str):
+        return ""
+    allowed = re.findall(r"'([^']*)'", (error.get("ctx") or {}).get("expected", ""))
+    lowered = found.strip().lower()
+    starts = [word for word in allowed if lowered.startswith(word) or word.startswith(lowered)] if lowered else []
+    close = starts or difflib.get_close_matches(lowered, allowed, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
 
 
 _EXPECTED = {
@@ -153,6 +224,7 @@ _EXPECTED = {
 # The models' patterns in words (inputs.Slug, config.Clinic.accent).
 _PATTERNS = {
     r"^[A-Za-z0-9-]{1,64}$": "letters, digits and '-' only",
+    r"^[A-Za-z0-9][A-Za-z0-9-]{0,63}$": "up to 64 letters, digits and '-', starting with a letter or digit",
     r"^#[0-9a-fA-F]{6}$": "a colour as # and six hex digits, such as #1f5f8b",
 }
 
@@ -186,6 +258,13 @@ def _bound_phrase(kind: str, ctx: dict[str, Any]) -> str:
     }
     limit = next(iter(ctx.values()))
     return f"a value {words[kind]} {limit:g}" if isinstance(limit, (int, float)) else f"a value {words[kind]} {limit}"
+
+
+def _kind(value: Any) -> str:
+    """What a whole document is, without quoting it."""
+    if isinstance(value, list):
+        return "a list"
+    return "text" if isinstance(value, str) else f"a single value ({type(value).__name__})"
 
 
 def _describe(value: Any) -> str:
