@@ -85,9 +85,9 @@ def contingencies(settings: Settings) -> list[Contingency]:
         Contingency(when=f"Pain during a run reaches {red}/10, keeps rising, or you limp", do=f"Stop and walk home. No running for at least {wait} hours and until walking is pain-free and morning pain is back to normal.", rule="R26"),
         Contingency(when="Pain an hour after is still above where it started", do="Count the run as amber: repeat it next time, do not progress.", rule="R8"),
         Contingency(when="Next-morning pain is 2 or more points higher than usual", do="Count the run as red: replace the next run with easy cycling, pool running or a walk, and go back one step.", rule="R9"),
-        Contingency(when="Two amber runs in a week, or next-morning pain 2 points worse than last week", do="Next week goes back to your last all-green week (at least 10% less running), with walk breaks and no hills or speed.", rule="R27"),
+        Contingency(when="Two amber runs in a week, or next-morning pain 2 points worse than last week", do=f"Next week goes back to your last all-green week (at least {settings.flare_cut_min * 100:g}% less running), with walk breaks and no hills or speed.", rule="R27"),
         Contingency(when="Two red sessions within 14 days", do="Book a clinician review. Keep up strength work and easy cardio.", rule="R29"),
-        Contingency(when="No 2-point drop in your worst pain after about 6 weeks", do="Book a clinician review; most knee pain improves within 6-12 weeks with this kind of plan.", rule="R3"),
+        Contingency(when=f"No 2-point drop in your worst pain after about {settings.review_week:g} weeks", do="Book a clinician review; most knee pain improves within 6-12 weeks with this kind of plan.", rule="R3"),
         Contingency(when="Swelling, locking, the knee giving way, night pain, fever, or you cannot put weight on the leg", do="Stop the plan and see a clinician. If the knee is hot and red with fever, or you cannot bear weight, get care today.", rule="R2"),
         Contingency(when=f"A strength exercise hurts more than {int(settings.strength_pain_max)}/10 or is worse next morning", do="Use the easier version, less weight, or a smaller range until it settles.", rule="R30"),
     ]
