@@ -37,6 +37,9 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PROFILES = ("sam", "jo", "lee")
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+# The browser's clock: a Wednesday in week 2 of sam's and jo's plans (both start Monday 7 December 2026).
+# The site is built without a clock; the page's own script picks today from this.
+TODAY = "2026-12-16"
 
 pytestmark = pytest.mark.browser
 
@@ -85,7 +88,8 @@ def axe_pages(site: Path) -> list[Path]:
 
 def one_of_each(site: Path) -> list[Path]:
     """One page of each template (and jo's walk-run week): screenshotted, and checked by axe at desktop width too."""
-    names = ["index.html", "sam/index.html", "sam/week-01.html", "jo/week-01.html", "sam/flare-up.html", "sam/diary.html", "lee/index.html"]
+    names = ["index.html", "sam/index.html", "sam/week-01.html", "sam/week-02.html", "jo/week-01.html", "sam/flare-up.html",
+             "sam/diary.html", "sam/clinician.html", "lee/index.html"]
     return [site / n for n in names] + sampled_cards(site, "sam")[:1]
 
 
@@ -117,8 +121,10 @@ RUN_AXE = """async () => {
 class Tab:
     """One browser tab at one window size that records every console message, page error and failed or outside request."""
 
-    def __init__(self, browser: Any, viewport: dict[str, int]) -> None:
-        self.context = browser.new_context(viewport=viewport)
+    def __init__(self, browser: Any, viewport: dict[str, int], today: str | None = TODAY, script: bool = True) -> None:
+        self.context = browser.new_context(viewport=viewport, java_script_enabled=script)
+        if today:
+            self.context.clock.set_fixed_time(f"{today}T09:00:00")
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.problems: list[str] = []
@@ -364,3 +370,88 @@ def test_w3c_nu_checker_finds_no_errors(site: Path) -> None:
         pytest.fail(f"vnu.jar did not report (exit {done.returncode}):\n{done.stderr}{done.stdout}")
     errors = [f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
     assert errors == [] and done.returncode == 0, "\n".join(errors) or done.stderr
+
+
+# ---- a phone, today ----------------------------------------------------------------------------
+
+def test_week_page_first_screen_on_a_phone_is_this_weeks_days(site: Path, phone: Tab) -> None:
+    phone.visit(site / "sam" / "week-02.html")
+    assert phone.page.evaluate("document.querySelector('main h1').nextElementSibling.matches('.day-list')")
+    days = phone.page.locator("main .day-list li")
+    assert days.count() == 7
+    last = days.nth(6).bounding_box()
+    bottom = last["y"] + last["height"]
+    print(f"week page at 390 px: the 7-day list ends at {bottom:.0f} px of a {PHONE['height']} px screen")
+    assert bottom <= PHONE["height"]
+    assert phone.problems == []
+
+
+def test_today_is_marked_and_the_overview_opens_on_this_week(site: Path, phone: Tab) -> None:
+    phone.visit(site / "sam" / "week-02.html")
+    today = phone.page.locator("main .day-list li.is-today")
+    assert today.count() == 1 and today.get_attribute("data-date") == TODAY
+    assert today.locator("a").get_attribute("aria-current") == "date" and "TODAY" in today.inner_text().upper()
+    assert phone.page.locator(f"section.day.is-today[data-date='{TODAY}']").count() == 1
+    assert phone.page.locator(".site-nav li.is-current a").inner_text().strip().endswith("2")
+    phone.visit(site / "sam" / "week-01.html")
+    assert phone.page.locator(".is-today").count() == 0
+    phone.visit(site / "sam" / "index.html")
+    shown = phone.page.locator(".this-week:visible")
+    assert shown.count() == 1 and shown.locator("h2").inner_text().startswith("This week: Week 2")
+    assert shown.locator("li.is-today").count() == 1
+    top = shown.locator("h2").bounding_box()
+    assert top["y"] + top["height"] < PHONE["height"]  # goal and this week on the first screen
+    assert phone.page.locator(".week-list li.is-current a").inner_text() == "Week 2"
+    assert phone.problems == []
+
+
+@pytest.mark.parametrize("today, week, current", [("2026-11-01", "Week 1", False), ("2027-06-01", "Week 10", False),
+                                                   ("2026-12-07", "Week 1", True)])
+def test_outside_the_plan_the_overview_shows_its_first_or_last_week(site: Path, browser: Any, today: str, week: str, current: bool) -> None:
+    tab = Tab(browser, PHONE, today)
+    try:
+        tab.visit(site / "sam" / "index.html")
+        shown = tab.page.locator(".this-week:visible")
+        assert shown.count() == 1 and week in shown.locator("h2").inner_text()
+        assert ("This week" in shown.locator("h2").inner_text()) is current
+        assert tab.problems == []
+    finally:
+        tab.context.close()
+
+
+def test_without_javascript_every_week_and_every_day_still_shows(site: Path, browser: Any) -> None:
+    tab = Tab(browser, PHONE, None, script=False)
+    try:
+        tab.visit(site / "sam" / "index.html")
+        shown = tab.page.locator(".this-week:visible")
+        assert shown.count() == 1 and shown.locator("h2").inner_text().startswith("Week 1")
+        weeks = tab.page.locator(".week-list li")
+        assert weeks.count() == len(weeks_of(site, "sam")) and "Dec 2026" in weeks.first.inner_text()
+        tab.visit(site / "sam" / "week-02.html")
+        assert tab.page.locator("section.day:visible").count() == 7 and tab.page.locator(".is-today").count() == 0
+    finally:
+        tab.context.close()
+
+
+def test_flare_up_page_opens_with_the_red_flags(site: Path, phone: Tab) -> None:
+    phone.visit(site / "sam" / "flare-up.html")
+    first = phone.page.evaluate("document.querySelector('main section').className")
+    assert "callout-red" in first
+    assert phone.page.locator(".callout-red").bounding_box()["y"] < PHONE["height"]
+
+
+def test_exercise_pictures_are_at_least_280_px_wide_on_a_phone(site: Path, phone: Tab) -> None:
+    widths = {}
+    for card in sampled_cards(site, "sam") + sampled_cards(site, "jo"):
+        phone.visit(card)
+        widths[rel(site, card)] = phone.page.locator(".illustration svg").first.bounding_box()["width"]
+    assert widths and min(widths.values()) >= 280, widths
+
+
+def test_folded_parts_open_with_a_tap(site: Path, phone: Tab) -> None:
+    phone.visit(site / "sam" / "week-02.html")
+    routine = phone.page.locator("details.routine").first
+    assert not routine.locator("li").first.is_visible()
+    routine.locator("summary").click()
+    assert routine.locator("li").first.is_visible()
+    assert phone.page.locator("details.options").count() >= 3
