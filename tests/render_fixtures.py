@@ -256,3 +256,12 @@ def hostile_plan() -> Plan:
 
 
 PLANS = {"full": full_plan, "no_running": no_running_plan, "referral": referral_plan, "hostile": hostile_plan}
+
+
+def doc(runner_input: Any, plan: Plan, library: Any = None, options: Any = None) -> Any:
+    """The plan document the renderers read, as the build assembles it."""
+    from plangen.artifacts import RenderOptions
+    from plangen.document.assemble import make_document
+
+    return make_document(runner_input, plan, library if library is not None else stand_in_library(),
+                         options or RenderOptions())

@@ -18,9 +18,10 @@ from plangen.artifacts import RenderOptions
 from plangen.sources.models import TrainingLog
 from plangen.document.plan import Plan
 from plangen.planner import make_plan
-from plangen.document.publish import published, redact
+from plangen.document.publish import redact
 from plangen.render import plan_schema, render_json, render_pdf, render_site, render_text
-from plangen.render.jsonplan import plan_json
+from plangen.document.assemble import plan_json
+from plangen.document.model import PlanDocument
 from plangen.render.pdf import print_html
 from plangen.sources.runner import RunnerInput
 
@@ -37,7 +38,7 @@ def runner_plan(runner: RunnerInput) -> Plan:
 
 
 def overview(runner: RunnerInput, plan: Plan, options: RenderOptions = OPTIONS) -> str:
-    files = render_site(runner, plan, fx.stand_in_library(), options)
+    files = render_site(fx.doc(runner, plan, fx.stand_in_library(), options))
     return next(a.data.decode() for a in files if a.path.name == "index.html")
 
 
@@ -88,7 +89,7 @@ def test_checklist_limits_follow_a_clinics_settings(plan_of: Any) -> None:
 
 def test_checklist_is_in_plan_json_and_its_schema(plan_of: Any) -> None:
     plan = plan_of(profile())
-    data = json.loads(render_json(plan).data)
+    data = json.loads(render_json(fx.doc(fx.runner(), plan)).data)
     assert data["readiness_checklist"][WALK]["rule"] == "R12"
     assert data["readiness_checklist"][WALK]["answer"] == "yes"
     schema = plan_schema()
@@ -156,7 +157,7 @@ def test_large_print_class_sits_on_the_root_so_rem_sizes_grow() -> None:
     plan = runner_plan(runner)
     options = RenderOptions(large_print=True)
     assert '<html lang="en" class="large-print">' in overview(runner, plan, options)
-    assert '<html lang="en" class="large-print">' in print_html(runner, plan, fx.stand_in_library(), options)
+    assert '<html lang="en" class="large-print">' in print_html(fx.doc(runner, plan, fx.stand_in_library(), options))
     assert '<html lang="en">' in overview(runner, plan)
 
 
@@ -164,17 +165,18 @@ def test_large_print_class_sits_on_the_root_so_rem_sizes_grow() -> None:
 
 
 @pytest.fixture()
-def published_sam(tmp_path: Path) -> tuple[RunnerInput, Plan]:
-    runner = published(with_profile(fx.runner(), weeks=4), tmp_path)  # 4 weeks: a quicker PDF
-    return runner, redact(runner_plan(runner))
+def published_sam(tmp_path: Path) -> PlanDocument:
+    runner = with_profile(fx.runner(), weeks=4)  # 4 weeks: a quicker PDF
+    options = RenderOptions(publish=True, generated=dt.date(2026, 12, 1).isoformat())
+    return redact(fx.doc(runner, runner_plan(runner), fx.stand_in_library(), options), tmp_path)
 
 
-def test_publish_keeps_the_tests_but_not_the_runners_answers(published_sam: tuple[RunnerInput, Plan]) -> None:
-    runner, plan = published_sam
+def test_publish_keeps_the_tests_but_not_the_runners_answers(published_sam: PlanDocument) -> None:
+    plan = published_sam.plan
     assert len(plan.readiness_checklist) == 5
     assert all(item.answer is None and item.data == "" for item in plan.readiness_checklist)
-    assert all(item["answer"] is None for item in json.loads(render_json(plan).data)["readiness_checklist"])
-    page = overview(runner, plan, RenderOptions(publish=True, generated="2026-12-01"))
+    assert all(item["answer"] is None for item in json.loads(render_json(published_sam).data)["readiness_checklist"])
+    page = next(a.data.decode() for a in render_site(published_sam) if str(a.path) == f"{published_sam.slug}/index.html")
     assert "Ready to run? Your checklist" in page and "walk briskly for 30 minutes" in page
     for private in ("You said", "No answer yet", "pain at rest 0/10", "Sam Rivera", "age 34", "Avoid hills"):
         assert private not in page, private
@@ -184,9 +186,13 @@ def test_publish_keeps_the_tests_but_not_the_runners_answers(published_sam: tupl
 
 
 def pdf_text(runner: RunnerInput, plan: Plan, options: RenderOptions) -> str:
+    return pdf_document_text(fx.doc(runner, plan, fx.stand_in_library(), options))
+
+
+def pdf_document_text(doc: PlanDocument) -> str:
     import pypdf
 
-    reader = pypdf.PdfReader(BytesIO(render_pdf(runner, plan, fx.stand_in_library(), options).data))
+    reader = pypdf.PdfReader(BytesIO(render_pdf(doc).data))
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())  # lines wrap anywhere
 
 
@@ -204,9 +210,8 @@ def test_pdf_has_governance_and_the_checklist_in_large_print() -> None:
 
 
 @pytest.mark.slow
-def test_published_pdf_keeps_the_checklist_without_the_runners_answers(published_sam: tuple[RunnerInput, Plan]) -> None:
-    runner, plan = published_sam
-    text = pdf_text(runner, plan, RenderOptions(publish=True, generated=dt.date(2026, 12, 1).isoformat()))
+def test_published_pdf_keeps_the_checklist_without_the_runners_answers(published_sam: PlanDocument) -> None:
+    text = pdf_document_text(published_sam)
     assert "Ready to run? Your checklist" in text and "Signature:" in text
     for private in ("You said", "Sam Rivera", "Avoid hills"):
         assert private not in text, private

@@ -51,7 +51,7 @@ class Page(HTMLParser):
 
 def site(plan_name: str = "full", runner: Any = None, options: RenderOptions = OPTIONS) -> dict[str, bytes]:
     plan = fx.PLANS[plan_name]()
-    files = render_site(runner or fx.runner(), plan, fx.stand_in_library(), options)
+    files = render_site(fx.doc(runner or fx.runner(), plan, fx.stand_in_library(), options))
     return {str(a.path): a.data for a in files}
 
 
@@ -82,7 +82,7 @@ def test_referral_plan_is_one_page_and_no_running_plan() -> None:
                                             ("review", "Ask a clinician to review")])
 def test_referral_urgency_in_plain_words(urgency: str, words: str) -> None:
     plan = fx.referral_plan(urgency)
-    files = render_site(fx.runner(), plan, fx.stand_in_library(), OPTIONS)
+    files = render_site(fx.doc(fx.runner(), plan, fx.stand_in_library(), OPTIONS))
     assert words in files[0].data.decode()
 
 
@@ -210,9 +210,9 @@ def test_clinic_name_contact_disclaimer_logo_and_review_date() -> None:
 def test_print_cover_has_a_qr_code_only_for_a_web_address() -> None:
     from plangen.render.pdf import print_html
 
-    html = print_html(fx.runner(), fx.full_plan(), fx.stand_in_library(), RenderOptions(base_url="https://p.example/x/"))
+    html = print_html(fx.doc(fx.runner(), fx.full_plan(), fx.stand_in_library(), RenderOptions(base_url="https://p.example/x/")))
     assert 'class="segno"' in html and "https://p.example/x/sam/index.html" in html
-    html = print_html(fx.runner(), fx.full_plan(), fx.stand_in_library(), RenderOptions(base_url="javascript:alert(1)"))
+    html = print_html(fx.doc(fx.runner(), fx.full_plan(), fx.stand_in_library(), RenderOptions(base_url="javascript:alert(1)")))
     assert "segno" not in html and "javascript" not in html
 
 
@@ -224,8 +224,7 @@ def test_user_theme_overrides_one_template_and_one_asset(tmp_path: Path) -> None
     (tmp_path / "assets" / "plangen.css").write_text("body { color: black; }")
     (tmp_path / "diary.html").write_text('{% extends "base.html" %}{% block title %}D{% endblock %}'
                                          "{% block main %}MY DIARY {{ plan.id }}{% endblock %}")
-    files = {str(a.path): a.data for a in render_site(fx.runner(), fx.full_plan(), fx.stand_in_library(), OPTIONS,
-                                                        templates=tmp_path)}
+    files = {str(a.path): a.data for a in render_site(fx.doc(fx.runner(), fx.full_plan(), fx.stand_in_library(), OPTIONS), templates=tmp_path)}
     assert b"MY DIARY sam" in files["sam/diary.html"]
     assert files["assets/plangen.css"] == b"body { color: black; }"
     assert b"Day by day" in files["sam/week-01.html"]  # the default theme fills in the rest
@@ -237,7 +236,7 @@ def test_user_theme_overrides_one_template_and_one_asset(tmp_path: Path) -> None
 def test_template_errors_name_the_file_and_line(tmp_path: Path, body: str, line: int) -> None:
     (tmp_path / "diary.html").write_text('{% extends "base.html" %}' + body)
     with pytest.raises(BuildError) as caught:
-        render_site(fx.runner(), fx.full_plan(), fx.stand_in_library(), OPTIONS, templates=tmp_path)
+        render_site(fx.doc(fx.runner(), fx.full_plan(), fx.stand_in_library(), OPTIONS), templates=tmp_path)
     message = caught.value.format_message()
     assert "diary.html" in message and f"line {line}" in message
 
@@ -255,13 +254,14 @@ def test_asset_symlink_out_of_the_theme_fails(tmp_path: Path) -> None:
     secret.write_text("TOP SECRET")
     (tmp_path / "assets" / "leak.css").symlink_to(secret)
     with pytest.raises(BuildError, match="outside its assets folder"):
-        render_site(fx.runner(), fx.full_plan(), fx.stand_in_library(), OPTIONS, templates=tmp_path)
+        render_site(fx.doc(fx.runner(), fx.full_plan(), fx.stand_in_library(), OPTIONS), templates=tmp_path)
 
 
 def test_unsafe_slug_is_refused() -> None:
-    plan = fx.full_plan().model_copy(update={"id": "../etc"})
+    doc = fx.doc(fx.runner(), fx.full_plan())
+    unsafe = doc.model_copy(update={"info": doc.info.model_copy(update={"slug": "../etc"})})
     with pytest.raises(BuildError):
-        render_json(plan)
+        render_json(unsafe)
 
 
 # --- formatting ---------------------------------------------------------------------------------
@@ -326,7 +326,7 @@ def test_chart_marks_lighter_and_flare_weeks_in_words_and_patterns() -> None:
 
 @pytest.mark.parametrize("plan_name", ALL_PLANS)
 def test_json_validates_against_the_schema(plan_name: str) -> None:
-    artifact = render_json(fx.PLANS[plan_name]())
+    artifact = render_json(fx.doc(fx.runner(), fx.PLANS[plan_name]()))
     assert str(artifact.path) == "sam/plan.json"
     text = artifact.data.decode()
     assert text.endswith("}\n")
@@ -370,7 +370,7 @@ def outline_titles(outline: list[Any]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def full_pdf() -> Artifact:
-    return render_pdf(fx.runner(), fx.full_plan(), fx.stand_in_library(), OPTIONS)
+    return render_pdf(fx.doc(fx.runner(), fx.full_plan(), fx.stand_in_library(), OPTIONS))
 
 
 def test_pdf_has_pages_bookmarks_and_text(full_pdf: Artifact) -> None:
@@ -389,21 +389,21 @@ def test_pdf_has_pages_bookmarks_and_text(full_pdf: Artifact) -> None:
 
 
 def test_pdf_paper_size_follows_the_options() -> None:
-    letter = render_pdf(fx.runner(), fx.referral_plan(), fx.stand_in_library(), RenderOptions(paper="letter"))
-    a4 = render_pdf(fx.runner(), fx.referral_plan(), fx.stand_in_library(), RenderOptions(paper="a4"))
+    letter = render_pdf(fx.doc(fx.runner(), fx.referral_plan(), fx.stand_in_library(), RenderOptions(paper="letter")))
+    a4 = render_pdf(fx.doc(fx.runner(), fx.referral_plan(), fx.stand_in_library(), RenderOptions(paper="a4")))
     assert round(float(pdf_reader(letter).pages[0].mediabox.width)) == 612
     assert round(float(pdf_reader(a4).pages[0].mediabox.width)) == 595
 
 
 def test_anonymous_pdf_names_nobody() -> None:
-    artifact = render_pdf(fx.runner(anonymous=True), fx.full_plan(), fx.stand_in_library(), OPTIONS)
+    artifact = render_pdf(fx.doc(fx.runner(anonymous=True), fx.full_plan(), fx.stand_in_library(), OPTIONS))
     reader = pdf_reader(artifact)
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Sam Rivera" not in text and "Avoid hills" not in text and "Sam Rivera" not in str(reader.metadata)
 
 
 def test_referral_pdf() -> None:
-    reader = pdf_reader(render_pdf(fx.runner(), fx.referral_plan(), fx.stand_in_library(), OPTIONS))
+    reader = pdf_reader(render_pdf(fx.doc(fx.runner(), fx.referral_plan(), fx.stand_in_library(), OPTIONS)))
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Please see a clinician before you run" in text and "Week 1" not in text
 
@@ -480,20 +480,20 @@ def sam() -> tuple[Any, Any]:
 
 def test_real_plan_renders_with_working_links(sam: tuple[Any, Any]) -> None:
     runner, plan = sam
-    files = {str(a.path): a.data for a in render_site(runner, plan, fx.stand_in_library(), OPTIONS)}
+    files = {str(a.path): a.data for a in render_site(fx.doc(runner, plan, fx.stand_in_library(), OPTIONS))}
     assert f"sam/week-{len(plan.weeks):02d}.html" in files
     produced = set(files) | {"sam/plan.pdf", "sam/plan.json", "sam/plan.ics"}
     for path, text in html_pages(files).items():
         for url in Page(text).urls():
             target = url.partition("#")[0]
             assert not target or posixpath.normpath(posixpath.join(posixpath.dirname(path), target)) in produced
-    jsonschema.Draft202012Validator(plan_schema()).validate(json.loads(render_json(plan).data))
+    jsonschema.Draft202012Validator(plan_schema()).validate(json.loads(render_json(fx.doc(runner, plan)).data))
     assert "Week 1" in render_text(plan)
 
 
 @pytest.mark.slow
 def test_real_plan_pdf(sam: tuple[Any, Any]) -> None:
     runner, plan = sam
-    reader = pdf_reader(render_pdf(runner, plan, fx.stand_in_library(), OPTIONS))
+    reader = pdf_reader(render_pdf(fx.doc(runner, plan, fx.stand_in_library(), OPTIONS)))
     titles = outline_titles(reader.outline)
     assert sum(t.startswith("Week ") for t in titles) == len(plan.weeks)

@@ -78,7 +78,7 @@ def test_pain_over_five_takes_the_exercise_one_step_back(plan_of, library) -> No
 
 
 def test_a_published_plan_keeps_the_step_back_but_not_the_logged_pain(plan_of, library) -> None:
-    from plangen.document.publish import redact
+    from plangen.document.publish import _redact_plan as redact
 
     ex = tuesday_exercise(plan_of)
     good = library[ex].dose(1).reps + 1

@@ -14,6 +14,7 @@ from typing import Any
 from plangen.artifacts import Artifact, RenderOptions
 from plangen.sources.config import ProjectConfig, load_config
 from plangen.errors import BuildError, InputError, PlangenError, Problem
+from plangen.document.model import PlanDocument
 from plangen.document.plan import Plan
 from plangen.sources.runner import RunnerInput, load_runner, profile_paths
 
@@ -133,41 +134,45 @@ def _logo(root: Path, config: ProjectConfig) -> tuple[str, bytes] | None:
     return path.name, path.read_bytes()
 
 
-def render_all(runner: RunnerInput, plan: Plan, library: Any, render: RenderOptions, pdf: bool, root: Path) -> list[Artifact]:
+def document_for(runner: RunnerInput, plan: Plan, library: Any, config: ProjectConfig, options: BuildOptions) -> PlanDocument:
+    """The one document every renderer reads; a published build redacts it here, in one step."""
+    from plangen.document.assemble import make_document
+
+    doc = make_document(runner, plan, library, render_options(runner, config, options))
+    if options.publish:
+        from plangen.document.publish import redact
+
+        doc = redact(doc, options.root)
+    return doc
+
+
+def render_all(doc: PlanDocument, pdf: bool, root: Path) -> list[Artifact]:
     """Every file of one plan; nothing is written here."""
     from plangen.render.html import render_site
     from plangen.render.ics import render_ics
     from plangen.render.jsonplan import render_json
-
     from plangen.resources import templates_dir
 
     templates = templates_dir(root)
-    artifacts = [*render_site(runner, plan, library, render, templates), render_json(plan), render_ics(plan, runner.slug, render)]
+    artifacts = [*render_site(doc, templates), render_json(doc), render_ics(doc)]
     if pdf:
         from plangen.render.pdf import render_pdf  # WeasyPrint takes a second to import: only when needed
 
-        artifacts.append(render_pdf(runner, plan, library, render, templates))
+        artifacts.append(render_pdf(doc, templates))
     return artifacts
 
 
 def build_one(profile_path: Path, options: BuildOptions) -> BuiltPlan:
     """Plan and render one profile (in a worker process for batches); failures become a result, not a crash."""
     config, (runner,) = load_project([profile_path], options.root)
-    if options.publish:
-        from plangen.document.publish import published
-
-        runner = published(runner, options.root)
     try:
         library = load_library(options.root)
-        plan = plan_for(runner, library, config)
-        if options.publish:
-            from plangen.document.publish import redact
-
-            plan = redact(plan)
-        files = render_all(runner, plan, library, render_options(runner, config, options), options.pdf, options.root)
+        doc = document_for(runner, plan_for(runner, library, config), library, config, options)
+        files = render_all(doc, options.pdf, options.root)
     except PlangenError as exc:
         return BuiltPlan(runner.slug, profile_path, error=exc.format_message())
-    return BuiltPlan(runner.slug, profile_path, plan.status, len(plan.weeks), runner.profile.runner.name, None, files)
+    name = doc.info.who.name if doc.info.who else None
+    return BuiltPlan(doc.slug, profile_path, doc.plan.status, len(doc.plan.weeks), name, None, files)
 
 
 def build(paths: list[Path], options: BuildOptions, on_done: Callable[[BuiltPlan], None] | None = None) -> list[BuiltPlan]:

@@ -94,9 +94,9 @@ def plan(profile: Path, fmt: str, root: Path) -> None:
     config, (runner,) = load_project([profile], root)  # the clinic's defaults and rules: the plan `build` makes
     result = plan_for(runner, load_library(root), config)
     if fmt == "json":
-        from plangen.render.jsonplan import render_json
+        from plangen.document.assemble import plan_json
 
-        click.echo(render_json(result).data.decode("utf-8"), nl=False)
+        click.echo(plan_json(result), nl=False)
     else:
         from plangen.render.text import render_text
 

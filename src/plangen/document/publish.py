@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plangen.sources.runner import RunnerInput
+from plangen.document.assemble import plan_version
+from plangen.document.model import PlanDocument
 
 if TYPE_CHECKING:
     from plangen.document.plan import Plan, Reason
@@ -17,18 +17,21 @@ if TYPE_CHECKING:
 SECRET_NAME = ".plangen-secret"  # keep out of version control: whoever has it can work out the addresses
 
 
-def published(runner: RunnerInput, root: Path) -> RunnerInput:
-    """A copy of ``runner`` safe to publish: anonymous, notes removed, id replaced by a keyed hash."""
-    profile = runner.profile
-    clinician = profile.clinician.model_copy(update={"notes": None}) if profile.clinician else None
-    safe = profile.model_copy(update={
-        "id": public_slug(runner.slug, root),
-        "anonymous": True,
-        "runner": profile.runner.model_copy(update={"name": None, "age": None}),
+def redact(doc: PlanDocument, root: Path) -> PlanDocument:
+    """The one redaction of a published plan: no names, ages, notes, health answers or pain history,
+    and an unguessable but stable address. Everything a published page, PDF, plan.json or calendar
+    shows passes through here."""
+    slug = public_slug(doc.slug, root)
+    plan = _redact_plan(doc.plan).model_copy(update={"id": slug})
+    clinician = doc.info.clinician.model_copy(update={"notes": None}) if doc.info.clinician else None
+    info = doc.info.model_copy(update={
+        "slug": slug,
+        "who": None,
         "clinician": clinician,
+        "presentation": doc.info.presentation.model_copy(update={"anonymous": True, "publish": True}),
+        "edition": doc.info.edition.model_copy(update={"version": plan_version(plan)}),
     })
-    log = runner.log.model_copy(update={"entries": tuple(e.model_copy(update={"notes": None}) for e in runner.log.entries)})
-    return replace(runner, profile=safe, log=log)
+    return doc.model_copy(update={"plan": plan, "info": info})
 
 
 def public_slug(slug: str, root: Path) -> str:
@@ -50,14 +53,15 @@ REFERRAL_TEXT = "Which signs they were is left out of this online copy. Tell you
 REVIEW_TEXT = "Something in your answers is worth a clinician's check (the details are left out of this online copy)."
 
 
-def redact(plan: Plan) -> Plan:
+def _redact_plan(plan: Plan) -> Plan:
     """The plan without the runner's health answers or pain history: published pages show what to do, not how it hurt."""
     from plangen.document.plan import PainPattern
 
     weeks = [
-        week.model_copy(update={"reasons": _reasons(week.reasons), "days": [day.model_copy(update={
-            "done": [a.model_copy(update={"pain_during": None, "pain_after": None, "pain_next_morning": None})
-                     for a in day.done],
+        week.model_copy(update={"reasons": _reasons(week.reasons), "zone": None, "days": [day.model_copy(update={
+            # The traffic-light colour of a logged run is its pain score in other words.
+            "done": [a.model_copy(update={"pain_during": None, "pain_after": None, "pain_next_morning": None,
+                                          "zone": "unknown"}) for a in day.done],
             "sessions": [s.model_copy(update={"reasons": _reasons(s.reasons)}) for s in day.sessions],
         }) for day in week.days]})
         for week in plan.weeks
@@ -79,9 +83,9 @@ def _reasons(reasons: list[Reason]) -> list[Reason]:
     out: list[Reason] = []
     for r in reasons:
         if r.private == "answer":
-            r = r.model_copy(update={"text": ANSWER_TEXT, "data": ""})
+            r = r.model_copy(update={"text": ANSWER_TEXT, "data": "", "facts": {}})
         elif r.private == "data":
-            r = r.model_copy(update={"data": ""})
+            r = r.model_copy(update={"data": "", "facts": {}})  # facts hold the same numbers as data
         if r not in out:
             out.append(r)
     return out

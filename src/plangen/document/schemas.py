@@ -13,9 +13,9 @@ def schema_for(which: str) -> dict[str, Any]:
     """The JSON Schema of ``which`` (profile, log, plan, or config: plangen.yaml)."""
     from plangen.sources.config import ProjectConfig
     from plangen.sources.models import Profile, TrainingLog
-    from plangen.document.plan import Plan
+    from plangen.document.model import PlanFile
 
-    model = {"profile": Profile, "log": TrainingLog, "plan": Plan, "config": ProjectConfig}[which]
+    model = {"profile": Profile, "log": TrainingLog, "plan": PlanFile, "config": ProjectConfig}[which]
     schema = model.model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -1,4 +1,4 @@
-"""Clinic branding from the render options: accent colour, logo, QR code, review date, disclaimer."""
+"""Clinic branding from the plan document: accent colour, logo, QR code, review date, disclaimer."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from plangen.artifacts import RenderOptions
+from plangen.document.model import PlanDocument
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _LOGO_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif",
@@ -74,15 +74,16 @@ def card_links(base_url: str | None, slug: str, card_ids: Iterable[str]) -> dict
     return links
 
 
-def branding(options: RenderOptions, slug: str) -> dict[str, Any]:
-    url = plan_url(options.base_url, slug)
+def branding(doc: PlanDocument) -> dict[str, Any]:
+    clinic, url = doc.info.clinic, plan_url(doc.info.presentation.base_url, doc.slug)
+    logo = (clinic.logo_name, clinic.logo) if clinic.logo_name and clinic.logo is not None else None
     return {
-        "accent": accent(options.accent),
-        "logo": logo_data_url(options.logo),
-        "clinic_name": options.clinic_name,
-        "clinic_contact": options.clinic_contact,
-        "disclaimer": options.disclaimer,
-        "review_by": options.review_by,
+        "accent": accent(clinic.accent),
+        "logo": logo_data_url(logo),
+        "clinic_name": clinic.name,
+        "clinic_contact": clinic.contact,
+        "disclaimer": clinic.disclaimer,
+        "review_by": doc.info.edition.review_by,
         "plan_url": url,
         "qr": qr_svg(url),
     }

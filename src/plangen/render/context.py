@@ -1,21 +1,18 @@
-"""What every template sees: the plan, who it is for (unless anonymous), links, and the cards used."""
+"""What every template sees, read from the plan document: the plan, who it is for (unless anonymous), links, the cards used."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from plangen import __version__
-from plangen.artifacts import RenderOptions
-from plangen.errors import BuildError
+from plangen.document.model import PlanDocument
 from plangen.document.plan import ExerciseDose, Plan
+from plangen.errors import BuildError
 from plangen.render.branding import branding
 from plangen.render.chart import load_chart
 from plangen.rules import THRESHOLDS
-from plangen.sources.runner import RunnerInput
 
 _SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 TITLES = {
@@ -77,11 +74,6 @@ def exercise_usage(plan: Plan) -> dict[str, list[tuple[int, ExerciseDose]]]:
     return usage
 
 
-def exercise_cards(plan: Plan, library: Mapping[str, Any]) -> dict[str, Any]:
-    """The library entries the plan uses; an id missing from the library gets no card (and no link)."""
-    return {ex_id: library[ex_id] for ex_id in exercise_usage(plan) if ex_id in library}
-
-
 def exercise_name(dose: ExerciseDose, cards: Mapping[str, Any]) -> str:
     if dose.name:
         return dose.name
@@ -89,72 +81,40 @@ def exercise_name(dose: ExerciseDose, cards: Mapping[str, Any]) -> str:
     return str(card.name) if card is not None else dose.id.replace("-", " ").capitalize()
 
 
-def who(runner: RunnerInput, anonymous: bool) -> dict[str, Any] | None:
-    if anonymous:
-        return None
-    person = runner.profile.runner
-    return {"name": person.name, "age": person.age, "knee": person.knee}
-
-
-def clinician(runner: RunnerInput, anonymous: bool) -> dict[str, Any] | None:
-    found = runner.profile.clinician
-    if found is None:
-        return None
-    # Notes can name the runner or their history: anonymous output leaves them out entirely.
-    notes = None if anonymous else found.notes
-    if not any((found.name, found.clinic, found.contact, notes)):
-        return None
-    return {"name": found.name, "clinic": found.clinic, "contact": found.contact, "notes": notes}
-
-
-def is_anonymous(runner: RunnerInput, options: RenderOptions) -> bool:
-    # A published build is always anonymous: the pages may end up anywhere on the web.
-    return options.anonymous or options.publish or runner.profile.anonymous
-
-
-def plan_context(
-    runner: RunnerInput, plan: Plan, library: Mapping[str, Any], options: RenderOptions
-) -> dict[str, Any]:
-    """Everything shared by the site pages and the print document."""
-    anonymous = is_anonymous(runner, options)
-    cards = exercise_cards(plan, library)
-    person = who(runner, anonymous)
+def plan_context(doc: PlanDocument) -> dict[str, Any]:
+    """Everything shared by the site pages and the print document, read from the plan document alone."""
+    plan, info = doc.plan, doc.info
+    cards = doc.cards
+    person = info.who.model_dump() if info.who else None
     return {
         "plan": plan,
         "units": plan.units,
-        "anonymous": anonymous,
+        "anonymous": info.presentation.anonymous,
         "who": person,
         "runner_name": person["name"] if person else None,
-        "goal": runner.profile.goal,
-        "clinician": clinician(runner, anonymous),
+        "goal": info.goal,
+        "clinician": info.clinician.model_dump() if info.clinician else None,
         "plan_title": TITLES[plan.status],
         "cards": cards,
         "usage": exercise_usage(plan),
-        "library": library,
+        "library": cards,
         "exercise_name": lambda dose: exercise_name(dose, cards),
         "charts": _charts(plan),
         "has_done": any(day.done for week in plan.weeks for day in week.days),
-        "generated": options.generated,
-        "version": __version__,
-        "plan_version": plan_version(plan),
+        "generated": info.edition.generated,
+        "version": info.edition.plangen_version,
+        "plan_version": info.edition.version,
         "limits": plan_limits(plan),
-        "large_print": options.large_print,
-        "has_pdf": options.pdf,
-        "paper_size": PAPER_SIZES.get(options.paper, "A4"),
-        **branding(options, runner.slug),
+        "large_print": info.presentation.large_print,
+        "has_pdf": info.presentation.pdf,
+        "paper_size": PAPER_SIZES.get(info.presentation.paper, "A4"),
+        **branding(doc),
     }
 
 
 def plan_limits(plan: Plan) -> dict[str, float]:
     """The thresholds this plan was made with (defaults, then the plan's settings), so its words say what the planner used."""
     return {**{key: t.default for key, t in THRESHOLDS.items()}, **{s.key: s.value for s in plan.settings}}
-
-
-def plan_version(plan: Plan) -> str:
-    """The plan's edition: the first 8 hex digits of the SHA-256 of its plan.json, so paper and file can be matched."""
-    from plangen.render.jsonplan import plan_json  # jsonplan imports this module
-
-    return hashlib.sha256(plan_json(plan).encode("utf-8")).hexdigest()[:8]
 
 
 def _charts(plan: Plan) -> dict[str, Any]:

@@ -2,36 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from plangen.artifacts import Artifact, RenderOptions
+from plangen.artifacts import Artifact
+from plangen.document.model import PlanDocument
 from plangen.document.plan import Plan
 from plangen.render.assets import asset_artifacts
 from plangen.render.context import Links, plan_context, safe_id
 from plangen.render.environment import make_environment, render_template
-from plangen.sources.runner import RunnerInput
 
 
-def render_site(
-    runner: RunnerInput,
-    plan: Plan,
-    library: Mapping[str, Any],
-    options: RenderOptions,
-    templates: Path | None = None,
-) -> list[Artifact]:
+def render_site(doc: PlanDocument, templates: Path | None = None) -> list[Artifact]:
     """The plan's pages under ``<slug>/`` plus the shared ``assets/``; paths relative to the output folder.
 
     ``templates`` is the user's theme folder (see ``resources.templates_dir``); the bundled
     default theme fills in whatever it does not override.
     """
     env = make_environment(templates)
-    slug = safe_id(runner.slug, "plan id")
-    context = plan_context(runner, plan, library, options)
-    pages = _referral_pages(env, context) if plan.status == "referral" else _plan_pages(env, context)
+    slug = safe_id(doc.slug, "plan id")
+    context = plan_context(doc)
+    pages = _referral_pages(env, context) if doc.plan.status == "referral" else _plan_pages(env, context)
     return [Artifact.text(f"{slug}/{name}", html) for name, html in pages] + asset_artifacts(templates)
 
 

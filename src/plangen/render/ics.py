@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from plangen.artifacts import Artifact, RenderOptions
-from plangen.document.plan import Plan, Session
+from plangen.artifacts import Artifact
+from plangen.document.model import PlanDocument
+from plangen.document.plan import Session
 from plangen.render.context import plan_limits
 from plangen.render.formats import amount, dose, intervals, minutes, number, tempo
 
 
-def render_ics(plan: Plan, slug: str, options: RenderOptions) -> Artifact:
+def render_ics(doc: PlanDocument) -> Artifact:
     """``<slug>/plan.ics``: one all-day event per session, with stable UIDs so a re-import updates, not duplicates."""
     from icalendar import Calendar, Event
 
@@ -19,7 +20,8 @@ def render_ics(plan: Plan, slug: str, options: RenderOptions) -> Artifact:
     calendar.add("prodid", "-//plangen//return-to-run plan//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Return-to-run plan")
-    stamp = _stamp(options)
+    plan, slug = doc.plan, doc.slug
+    stamp = _stamp(doc.info.edition.generated)
     limits = plan_limits(plan)
     for week in plan.weeks:
         for day in week.days:
@@ -36,9 +38,9 @@ def render_ics(plan: Plan, slug: str, options: RenderOptions) -> Artifact:
     return Artifact.text(f"{slug}/plan.ics", calendar.to_ical().decode("utf-8"))
 
 
-def _stamp(options: RenderOptions) -> dt.datetime:
+def _stamp(generated: str) -> dt.datetime:
     # The build date (SOURCE_DATE_EPOCH when set) keeps two builds byte-identical.
-    day = dt.date.fromisoformat(options.generated) if options.generated else dt.date(2000, 1, 1)
+    day = dt.date.fromisoformat(generated) if generated else dt.date(2000, 1, 1)
     return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.UTC)
 
 

@@ -8,20 +8,21 @@ from typing import Any
 
 from plangen import __version__
 from plangen.artifacts import Artifact
-from plangen.document.plan import Plan
+from plangen.document.model import PlanDocument
 from plangen.render.context import safe_id
 from plangen.document.schemas import schema_for
 
 
-def plan_json(plan: Plan) -> str:
-    """Pretty, key-sorted JSON with a trailing newline, so rebuilds diff cleanly."""
-    return json.dumps(plan.model_dump(mode="json"), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+def document_json(doc: PlanDocument) -> str:
+    """The plan's fields at the top (the stable contract) and the rest of the document under ``document``."""
+    data = {**doc.plan.model_dump(mode="json"), "document": doc.info.model_dump(mode="json")}
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def render_json(plan: Plan) -> Artifact:
-    """``<slug>/plan.json``; the slug follows the same rule as ``RunnerInput.slug`` (the id, lower-cased)."""
-    slug = safe_id(plan.id.lower(), "plan id")
-    return Artifact(PurePosixPath(slug, "plan.json"), plan_json(plan).encode("utf-8"))
+def render_json(doc: PlanDocument) -> Artifact:
+    """``<slug>/plan.json``: the plan document's serialisation."""
+    slug = safe_id(doc.slug, "plan id")
+    return Artifact(PurePosixPath(slug, "plan.json"), document_json(doc).encode("utf-8"))
 
 
 def plan_schema() -> dict[str, Any]:

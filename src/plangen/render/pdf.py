@@ -4,47 +4,34 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from plangen.artifacts import Artifact, RenderOptions
+from plangen.artifacts import Artifact
+from plangen.document.model import PlanDocument
 from plangen.errors import BuildError
-from plangen.document.plan import Plan
 from plangen.render.assets import assets_base, theme_assets
 from plangen.render.branding import card_links
 from plangen.render.context import Links, plan_context, safe_id
 from plangen.render.environment import make_environment, render_template
-from plangen.sources.runner import RunnerInput
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF: screen readers get headings, tables and reading order
 
 
-def render_pdf(
-    runner: RunnerInput,
-    plan: Plan,
-    library: Mapping[str, Any],
-    options: RenderOptions,
-    templates: Path | None = None,
-) -> Artifact:
+def render_pdf(doc: PlanDocument, templates: Path | None = None) -> Artifact:
     """The whole plan (or the referral letter) as ``<slug>/plan.pdf``."""
-    slug = safe_id(runner.slug, "plan id")
-    html = print_html(runner, plan, library, options, templates)
+    slug = safe_id(doc.slug, "plan id")
+    html = print_html(doc, templates)
     return Artifact(PurePosixPath(slug, "plan.pdf"), html_to_pdf(html, templates))
 
 
-def print_html(
-    runner: RunnerInput,
-    plan: Plan,
-    library: Mapping[str, Any],
-    options: RenderOptions,
-    templates: Path | None = None,
-) -> str:
+def print_html(doc: PlanDocument, templates: Path | None = None) -> str:
     """The single print document, with in-document links instead of separate pages."""
     env = make_environment(templates)
-    context = plan_context(runner, plan, library, options)
-    online = card_links(options.base_url, runner.slug, context["cards"])  # QR codes on the printed cards only
+    context = plan_context(doc)
+    online = card_links(doc.info.presentation.base_url, doc.slug, context["cards"])  # QR codes on the printed cards only
     return render_template(env, "print.html", **context, online_cards=online, links=Links(print_mode=True), current="print")
 
 

@@ -1,0 +1,82 @@
+"""Assemble one runner's plan document from the validated inputs, the plan and the render options."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from plangen import __version__
+from plangen.artifacts import RenderOptions
+from plangen.document.model import (
+    Clinic, ClinicianInfo, DocumentInfo, Edition, EventInfo, GoalInfo, PlanDocument, Presentation, Who,
+)
+from plangen.document.plan import Plan
+from plangen.sources.runner import RunnerInput
+
+
+def make_document(runner: RunnerInput, plan: Plan, library: Mapping[str, Any], options: RenderOptions) -> PlanDocument:
+    """The document every renderer reads; anonymity is decided here, once (publishing redacts it later)."""
+    anonymous = options.anonymous or options.publish or runner.profile.anonymous
+    info = DocumentInfo(
+        slug=runner.slug,
+        who=None if anonymous else _who(runner),
+        goal=_goal(runner),
+        clinician=_clinician(runner, anonymous),
+        clinic=_clinic(options),
+        edition=Edition(plangen_version=__version__, version=plan_version(plan),
+                        generated=options.generated, review_by=options.review_by),
+        presentation=Presentation(paper=_paper(options.paper), large_print=options.large_print, pdf=options.pdf,
+                                  publish=options.publish, anonymous=anonymous, base_url=options.base_url),
+    )
+    return PlanDocument(plan=plan, info=info, cards=cards_used(plan, library))
+
+
+def plan_json(plan: Plan) -> str:
+    """The plan part of plan.json: pretty, key-sorted JSON with a trailing newline, so rebuilds diff cleanly."""
+    return json.dumps(plan.model_dump(mode="json"), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def plan_version(plan: Plan) -> str:
+    """The plan's edition: the first 8 hex digits of the SHA-256 of its plan JSON."""
+    return hashlib.sha256(plan_json(plan).encode("utf-8")).hexdigest()[:8]
+
+
+def cards_used(plan: Plan, library: Mapping[str, Any]) -> dict[str, Any]:
+    """The library's cards the plan uses, in first-use order; an id missing from the library gets no card."""
+    ids = dict.fromkeys(dose.id for week in plan.weeks for day in week.days
+                        for session in day.sessions for dose in session.exercises)
+    return {ex_id: library[ex_id] for ex_id in ids if ex_id in library}
+
+
+def _who(runner: RunnerInput) -> Who:
+    person = runner.profile.runner
+    return Who(name=person.name, age=person.age, knee=person.knee)
+
+
+def _goal(runner: RunnerInput) -> GoalInfo:
+    goal = runner.profile.goal
+    event = goal.event and EventInfo(name=goal.event.name, date=goal.event.date, distance=goal.event.distance)
+    return GoalInfo(weekly_distance=goal.weekly_distance, event=event)
+
+
+def _clinician(runner: RunnerInput, anonymous: bool) -> ClinicianInfo | None:
+    found = runner.profile.clinician
+    if found is None:
+        return None
+    # Notes can name the runner or their history: anonymous output leaves them out entirely.
+    notes = None if anonymous else found.notes
+    if not any((found.name, found.clinic, found.contact, notes)):
+        return None
+    return ClinicianInfo(name=found.name, clinic=found.clinic, contact=found.contact, notes=notes)
+
+
+def _clinic(options: RenderOptions) -> Clinic:
+    logo_name, logo = options.logo if options.logo else (None, None)
+    return Clinic(name=options.clinic_name, contact=options.clinic_contact, disclaimer=options.disclaimer,
+                  accent=options.accent, logo_name=logo_name, logo=logo)
+
+
+def _paper(paper: str) -> Any:
+    return paper if paper in ("a4", "letter") else "a4"
