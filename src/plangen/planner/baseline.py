@@ -11,6 +11,7 @@ from plangen.document.plan import Baseline, PainPattern, Reason, WeekTotal, Zone
 from plangen.planner.pain import session_zone
 from plangen.planner.reasons import reason as _reason
 from plangen.rules import Settings
+from plangen.units import KM_PER
 
 DEFAULT_PACE = {"km": 6.5, "mi": 10.5}  # easy jogging, minutes per unit, when the log has no pace
 
@@ -41,16 +42,21 @@ def classify_runs(profile: Profile, log: TrainingLog, settings: Settings) -> lis
 def easy_pace(runs: list[LoggedRun], units: str) -> float:
     """Median minutes per unit of distance over easy continuous runs; a default when unknown."""
     paces = [r.minutes / r.distance for r in runs if r.continuous and r.minutes and r.distance > 0.5]
-    paces = [p for p in paces if 3 <= p <= 15 * (1.6 if units == "mi" else 1)]
+    paces = [p for p in paces if 3 <= p <= 15 * KM_PER[units]]
     return round(statistics.median(paces), 2) if paces else DEFAULT_PACE[units]
 
 
-def make_baseline(profile: Profile, runs: list[LoggedRun], start: dt.date) -> Baseline:
-    """Weekly volume, longest run, cadence and pain pattern before ``start``, each with its reason."""
+def make_baseline(profile: Profile, runs: list[LoggedRun], start: dt.date, left_out: tuple[LoggedRun, ...] = (),
+                  runs_per_week: int | None = None) -> Baseline:
+    """Weekly volume, longest run, cadence and pain pattern before ``start``, each with its reason.
+
+    ``left_out`` are one-off spikes (R41): they never raise the starting volume or the run cap.
+    """
     before = [r for r in runs if r.date < start]
+    ordinary = [r for r in before if r not in left_out]
     weeks = _week_totals(before, start)
-    weekly, weekly_reason = _pain_free_weekly(profile, before, weeks)
-    longest, longest_reason = _longest_30d(profile, before, start)
+    weekly, weekly_reason = _pain_free_weekly(profile, ordinary, weeks)
+    longest, longest_reason = _longest_30d(profile, ordinary, start)
     cadence, cadence_reason = _cadence(profile, before, start)
     last = before[-1].date if before else None
     return Baseline(
@@ -63,6 +69,7 @@ def make_baseline(profile: Profile, runs: list[LoggedRun], start: dt.date) -> Ba
         pain=_pain_pattern(profile, before, start),
         recent_weeks=weeks,
         acwr=_acwr(before, start),
+        runs_per_week=runs_per_week,
         reasons=[weekly_reason, longest_reason, cadence_reason],
     )
 

@@ -9,6 +9,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from plangen.units import clock
+
 # Our own tables: strftime would follow the process locale and change the output per machine.
 MONTHS = ("January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
@@ -113,12 +115,7 @@ def seconds(value: float | None) -> str:
 
 def mmss(value: float | None) -> str:
     """38.0 -> '38:00', 62.5 -> '1:02:30': the log's own duration format."""
-    if value is None:
-        return "–"
-    total_s = round(float(value) * 60)
-    hours, rest = divmod(total_s, 3600)
-    mins, secs = divmod(rest, 60)
-    return f"{hours}:{mins:02d}:{secs:02d}" if hours else f"{mins}:{secs:02d}"
+    return "–" if value is None else clock(float(value) * 60)
 
 
 def intervals(value: Any) -> str:
