@@ -249,8 +249,8 @@ def _lock(state: Path) -> int:
     """One build at a time per output folder: a second waits, so neither clears the other's folder."""
     try:
         fd = os.open(state / "lock", os.O_RDWR | os.O_CREAT | _NOFOLLOW | os.O_CLOEXEC, 0o644)
-    except OSError as exc:
-        raise BuildError(f"cannot lock '{state / 'lock'}': {exc.strerror}") from None
+    except OSError:
+        raise BuildError(f"refusing to use '{state / 'lock'}': it is not a plain file (a link?); remove it") from None
     try:
         import fcntl
     except ImportError:  # no flock (Windows): builds are not serialised there
