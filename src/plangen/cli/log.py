@@ -40,19 +40,25 @@ def import_(ctx: click.Context, paths: tuple[Path, ...], log_path: Path | None, 
     Each activity becomes one log entry; one already in the log is not added again, and
     an entry typed by hand is completed (cadence, start time, source), never overwritten.
     """
+    import datetime as dt
+
     from plangen.logimport import import_activities
 
     quiet = _quiet(ctx)
     target, profile = _target(log_path, profile_path)
+    timezone = profile.timezone if profile else None  # None: this computer's zone
     report = import_activities(
-        list(paths), target, units=profile.units if profile else "km",
-        timezone=profile.timezone if profile else None, default_activity=default_activity,
-        salvage=salvage, reading=iter if quiet else _with_progress,
+        list(paths), target, units=profile.units if profile else "km", timezone=timezone,
+        default_activity=default_activity, salvage=salvage, reading=iter if quiet else _with_progress,
+        today=dt.date.today(),  # the clock is read here, at the edge, for the "years ago" note
     )
     for note in report.failed:
         click.echo(f"error: {note.label}: {note.message}", err=True)
     if not quiet:
         click.echo("\n".join(report_lines(report)))
+        if timezone is None and report.new:
+            click.echo("note: start times are in this computer's time zone; "
+                       "add timezone: (e.g. Europe/London) to the profile to use the runner's")
     ctx.exit(1 if report.failed else 0)
 
 

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from plangen.logimport.activity import Activity, ActivityFileError
 
-MAX_BYTES = 100_000_000  # a day-long FIT file is a few MB; refuse anything absurd (or a gzip bomb)
+# A day-long recording at one point a second is a few MB as FIT and about 20 MB as GPX or TCX.
+# Anything bigger is refused by its size before it is read: the XML parsers need some 13 bytes of
+# memory per byte of file, so a 95 MB GPX took 31 s and 1.26 GB before failing. Also caps a gzip bomb.
+MAX_BYTES = 25_000_000
 SUFFIXES = (".fit", ".gpx", ".tcx")
 
 
@@ -96,18 +101,29 @@ def _reader(suffix: str) -> Callable[[bytes, str], list[Activity]]:
 
 
 def _read_bytes(path: Path) -> bytes:
+    """A regular file's bytes, refused by its size before reading (O_NONBLOCK: a FIFO cannot hang us)."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise ActivityFileError("no such file") from None
     except OSError as exc:
         raise ActivityFileError(f"cannot be read: {exc.strerror or exc}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+        os.close(fd)
+        raise ActivityFileError(_too_large(info.st_size) if stat.S_ISREG(info.st_mode) else "not a regular file")
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise ActivityFileError(f"larger than {MAX_BYTES // 1_000_000} MB, too large for one activity")
+        raise ActivityFileError(_too_large(len(data)))
     if not data:
         raise ActivityFileError("an empty file")
     return data
+
+
+def _too_large(size: int) -> str:
+    return (f"{size / 1_000_000:.0f} MB, more than the {MAX_BYTES // 1_000_000} MB a day-long recording "
+            "takes: not read (export the activity on its own)")
 
 
 def _unzipped(path: Path, data: bytes) -> bytes:

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import struct
 from typing import Any
 
 from plangen.logimport.activity import Activity, ActivityFileError
+from plangen.logimport.entries import finite
 
 _FIELDS = (
     "sport", "sub_sport", "start_time", "total_timer_time", "total_distance", "total_ascent",
     "avg_running_cadence", "avg_walking_cadence", "avg_cadence", "avg_fractional_cadence",
 )
+
+
+# fitdecode meets some damage with Python's own errors rather than its FitError (an assert on a
+# field size, a KeyError for an unknown developer field...): each is a damaged file all the same.
+_DECODER_SLIPS = (AssertionError, TypeError, ValueError, KeyError, IndexError, struct.error, OverflowError,
+                  ZeroDivisionError, UnicodeDecodeError)
 
 
 def read_fit(data: bytes, name: str) -> list[Activity]:
@@ -22,7 +30,7 @@ def read_fit(data: bytes, name: str) -> list[Activity]:
     summaries: dict[str, list[dict[str, Any]]] = {"session": [], "lap": [], "sport": [], "file_id": []}
     try:
         _decode(fitdecode, data, summaries)
-    except fitdecode.FitError as exc:
+    except (fitdecode.FitError, *_DECODER_SLIPS) as exc:
         # What was read before the damage travels with the error: the importer takes it only
         # when asked (--salvage) and otherwise tells the runner it is there.
         raise ActivityFileError(_explain(exc, data), tuple(_activities(summaries, name))) from None
@@ -58,7 +66,12 @@ def _check_is_activity(summaries: dict[str, list[dict[str, Any]]]) -> None:
 def _activities(summaries: dict[str, list[dict[str, Any]]], name: str) -> list[Activity]:
     sessions = summaries["session"] or _laps_as_session(summaries["lap"])
     fallback = summaries["sport"][0] if summaries["sport"] else {}
-    return [_activity(session, fallback, name) for session in sessions if session.get("start_time")]
+    return [_activity(session, fallback, name) for session in sessions if _aware(session.get("start_time"))]
+
+
+def _aware(value: Any) -> bool:
+    """A start time fitdecode could read as a date (an invalid one stays a number)."""
+    return isinstance(value, dt.datetime) and value.tzinfo is not None
 
 
 def _laps_as_session(laps: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -67,7 +80,7 @@ def _laps_as_session(laps: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return []
     total = dict(laps[0])
     for key in ("total_timer_time", "total_distance", "total_ascent"):
-        values = [lap[key] for lap in laps if lap.get(key) is not None]
+        values = [value for lap in laps if (value := finite(lap.get(key))) is not None]
         total[key] = sum(values) if values else None
     return [total]
 
@@ -78,22 +91,22 @@ def _activity(session: dict[str, Any], fallback: dict[str, Any], name: str) -> A
         sport=_text(session.get("sport") or fallback.get("sport")),
         sub_sport=_text(session.get("sub_sport") or fallback.get("sub_sport")),
         start=session["start_time"],
-        distance_m=session.get("total_distance"),
-        timer_s=session.get("total_timer_time"),
+        distance_m=finite(session.get("total_distance")),
+        timer_s=finite(session.get("total_timer_time")),
         cadence=_cadence(session),
-        elevation_gain_m=session.get("total_ascent"),
+        elevation_gain_m=finite(session.get("total_ascent")),
     )
 
 
 def _cadence(session: dict[str, Any]) -> float | None:
     """Whole strides per minute plus FIT's separate fraction (83 + 0.67 -> 83.67)."""
     whole = next(
-        (session[key] for key in ("avg_running_cadence", "avg_walking_cadence", "avg_cadence") if session.get(key)),
+        (value for key in ("avg_running_cadence", "avg_walking_cadence", "avg_cadence") if (value := finite(session.get(key)))),
         None,
     )
     if whole is None:
         return None
-    return whole + (session.get("avg_fractional_cadence") or 0.0)
+    return whole + (finite(session.get("avg_fractional_cadence")) or 0.0)
 
 
 def _text(value: Any) -> str | None:
@@ -112,6 +125,8 @@ def _explain(exc: Exception, data: bytes) -> str:
         return f"corrupt FIT file: no valid FIT header{at}" if at != " at byte 0" else "not a FIT file"
     if kind == "FitCRCError":
         return f"corrupt FIT file: checksum mismatch{at}"
+    if not kind.startswith("Fit"):
+        return f"corrupt FIT file: the decoder could not read it ({kind})"
     detail = re.sub(r"^FIT parsing error\s*@\s*\d+:\s*", "", str(exc))
     return f"corrupt FIT file{at}: {detail}"
 

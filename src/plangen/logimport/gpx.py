@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from plangen.logimport.activity import Activity, ActivityFileError
+from plangen.logimport.entries import finite
 
 
 def read_gpx(data: bytes, name: str) -> list[Activity]:
@@ -19,6 +21,8 @@ def read_gpx(data: bytes, name: str) -> list[Activity]:
     points = [point for track in gpx.tracks for segment in track.segments for point in segment.points]
     if not points:
         raise ActivityFileError("a GPX file with no track points (waypoints or a route are not an activity)")
+    _check_positions(points)
+    _times_in_utc(points)
     times = [point.time for point in points if point.time is not None]
     if not times:
         raise ActivityFileError("a GPX track without timestamps, so there is no date to log it on")
@@ -41,6 +45,21 @@ def _activity(gpx: Any, name: str, points: list[Any], times: list[Any]) -> Activ
     )
 
 
+def _check_positions(points: list[Any]) -> None:
+    """A damaged file can hold a latitude of inf or 1e308; the distance maths would fail on it."""
+    for number, point in enumerate(points, start=1):
+        if not (-90 <= point.latitude <= 90 and -180 <= point.longitude <= 180):  # NaN fails both too
+            raise ActivityFileError(f"track point {number} has an impossible position "
+                                    f"(latitude {point.latitude}, longitude {point.longitude})")
+
+
+def _times_in_utc(points: list[Any]) -> None:
+    """GPX times are UTC by the standard; a file that leaves some without a zone still means UTC."""
+    for point in points:
+        if point.time is not None and point.time.tzinfo is None:
+            point.time = point.time.replace(tzinfo=dt.UTC)
+
+
 def _mean_cadence(points: list[Any]) -> float | None:
     """The mean of recorded cadence, leaving out the zeros written while standing still."""
     values = [value for point in points if (value := _point_cadence(point))]
@@ -53,7 +72,7 @@ def _point_cadence(point: Any) -> float | None:
             # gpxtpx:cad in any namespace prefix, as Garmin, Strava and others write it
             if element.tag.rsplit("}", 1)[-1] == "cad" and element.text:
                 try:
-                    return float(element.text)
+                    return finite(float(element.text))
                 except ValueError:
                     return None
     return None

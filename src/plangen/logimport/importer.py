@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,11 +11,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from plangen.errors import InputError, Problem
-from plangen.sources.models import LogEntry, TrainingLog
+from plangen.sources.models import EARLIEST_DATE, LATEST_DATE, LogEntry, TrainingLog
 from plangen.logimport.activity import KINDS, Activity, ActivityFileError, describe_sport, log_kind, names_no_sport
 from plangen.logimport.entries import entry_fields
 from plangen.logimport.files import Source, discover, read_source
 from plangen.logimport.match import ALREADY, NEW, MergePlan, plan_merge
+from plangen.logimport.plausible import doubt, old_note
 from plangen.logimport.merge import (
     NEW_LOG_HEADER,
     check_merged,
@@ -67,15 +69,17 @@ def import_activities(
     default_activity: str | None = None,
     salvage: bool = False,
     reading: Callable[[list[Source]], Iterable[Source]] = iter,
+    today: dt.date | None = None,
 ) -> ImportReport:
     """Read every file under ``paths`` and merge them into the log at ``log_path``.
 
-    ``reading`` wraps the list of sources (the CLI passes a progress bar).
+    ``reading`` wraps the list of sources (the CLI passes a progress bar). ``timezone`` None
+    means this computer's zone. ``today`` (from the caller's clock) dates the "years ago" note.
     """
     report = ImportReport(log_path)
     old, text, bom = _current_log(log_path)
     activities = _read_all(discover(paths), salvage, reading, report)
-    candidates = _candidates(activities, units, timezone or "UTC", default_activity, report)
+    candidates = _candidates(activities, units, timezone, default_activity, report)
     plan = plan_merge(existing_entries(text, log_path, old), [fields for fields, _ in candidates])
     if plan.changes_file:
         new_text = merged_text(text, plan, [entry.date for entry in old.entries], log_path)
@@ -83,6 +87,7 @@ def import_activities(
         write_atomically(log_path, new_text, bom)
         report.written = True
     _summarise(plan, old, report)
+    _doubts(plan, units, today, report)
     return report
 
 
@@ -116,8 +121,15 @@ def _read_all(
                 continue
             found = list(exc.partial)
             report.notes.append(FileNote(source.label, f"{exc}; imported the summary it holds (--salvage)"))
+        except Exception as exc:  # noqa: BLE001 - one file the parsers choke on is that file's failure, never the call's
+            report.failed.append(FileNote(source.label, _unreadable(exc)))
+            continue
         activities.extend((activity, source.label) for activity in found)
     return activities
+
+
+def _unreadable(exc: Exception) -> str:
+    return f"could not be read: the file looks damaged ({type(exc).__name__})"
 
 
 def _failure(exc: ActivityFileError) -> str:
@@ -129,7 +141,7 @@ def _failure(exc: ActivityFileError) -> str:
 
 
 def _candidates(
-    activities: list[tuple[Activity, str]], units: str, timezone: str, default: str | None, report: ImportReport
+    activities: list[tuple[Activity, str]], units: str, timezone: str | None, default: str | None, report: ImportReport
 ) -> list[tuple[dict[str, Any], str]]:
     candidates = []
     for activity, label in activities:
@@ -139,14 +151,43 @@ def _candidates(
         if kind is None:
             report.skipped.append(FileNote(label, _why_skipped(activity)))
             continue
-        fields = entry_fields(activity, kind, units, timezone)
-        problem = _invalid(fields)
+        fields, problem = _entry(activity, kind, units, timezone)
         if problem:
             report.failed.append(FileNote(label, problem))
             continue
         candidates.append((fields, label))
         report.notes.extend(FileNote(label, note) for note in activity.notes)
     return candidates
+
+
+def _entry(activity: Activity, kind: str, units: str, timezone: str | None) -> tuple[dict[str, Any], str]:
+    """The entry's fields, or why this activity cannot become one."""
+    problem = _impossible_start(activity)
+    if problem:
+        return {}, problem
+    try:
+        fields = entry_fields(activity, kind, units, timezone)
+    except Exception as exc:  # noqa: BLE001 - values no parser checked; this activity fails, the rest go in
+        return {}, _unreadable(exc)
+    return fields, _invalid(fields)
+
+
+def _impossible_start(activity: Activity) -> str:
+    """A clock that was never set (year 1, year 9999) dates nothing: the file is refused, not the import."""
+    if activity.start is None or EARLIEST_DATE <= activity.start.date() <= LATEST_DATE:
+        return ""
+    return f"starts in the year {activity.start.year}: the device's clock was not set, so there is no date to log it on"
+
+
+def _doubts(plan: MergePlan, units: str, today: dt.date | None, report: ImportReport) -> None:
+    """Notes on new entries that look like no real session, and on how many are from long ago."""
+    for fields in plan.new:
+        why = doubt(fields, units)
+        if why:
+            report.notes.append(FileNote(fields.get("source", "?"), why))
+    note = old_note([fields["date"] for fields in plan.new], today) if today else ""
+    if note:
+        report.notes.append(FileNote("import", note))
 
 
 def _why_skipped(activity: Activity) -> str:

@@ -12,6 +12,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 from plangen.logimport.activity import Activity, ActivityFileError
+from plangen.logimport.entries import finite
 
 
 def read_tcx(data: bytes, name: str) -> list[Activity]:
@@ -81,8 +82,8 @@ def _run_cadence(laps: list[ET.Element]) -> float | None:
 
 def _elevation_gain(element: ET.Element) -> float | None:
     """TCX has no ascent total: add up the altitude track the way gpxpy does for GPX (smoothed)."""
-    altitudes = [_number(el.text) for el in element.iterfind(".//{*}Trackpoint/{*}AltitudeMeters")]
-    if not any(value is not None for value in altitudes):
+    altitudes = [value for el in element.iterfind(".//{*}Trackpoint/{*}AltitudeMeters") if (value := _number(el.text)) is not None]
+    if not altitudes:
         return None
     from gpxpy.geo import calculate_uphill_downhill  # lazily, with the other parsers
 
@@ -91,7 +92,7 @@ def _elevation_gain(element: ET.Element) -> float | None:
 
 def _number(text: str | None) -> float | None:
     try:
-        return float(text) if text is not None else None
+        return finite(float(text)) if text is not None else None
     except ValueError:
         return None
 
