@@ -34,6 +34,9 @@ class Reason(_Frozen):
     private: Literal["", "data", "answer"] = Field(
         "", description="What a published plan leaves out: 'data' = the runner's pain record in data; "
                         "'answer' = text and data, which would tell a health answer")
+    facts: dict[str, float | int | str] = Field(
+        default_factory=dict, description="The decision as data: what changed, by how much, under which setting "
+                                          "(optional; the words in text are made from these)")
 
 
 class Referral(_Frozen):
@@ -66,6 +69,7 @@ class Baseline(_Frozen):
     pain: PainPattern = PainPattern()
     recent_weeks: list[WeekTotal] = []
     acwr: float | None = Field(None, description="Acute:chronic load ratio, for display only (R21)")
+    runs_per_week: int | None = Field(None, description="Median runs a week over the last 4 weeks of the log (R39)")
     reasons: list[Reason] = []
 
 

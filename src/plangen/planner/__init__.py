@@ -16,21 +16,21 @@ from plangen.sources.models import Profile, TrainingLog
 from plangen.document.plan import Baseline, Plan, Reason, Setting, Week
 from plangen.planner import text
 from plangen.planner.baseline import LoggedRun, classify_runs, easy_pace, make_baseline, worst_pain
+from plangen.planner.entry import place
+from plangen.planner.history import History, read_history
 from plangen.planner.lifts import apply_logged
 from plangen.planner.pain import unscored_runs
 from plangen.planner.progress import State
+from plangen.planner.norunning import entry_reason as no_running_reason
+from plangen.planner.outlook import mark_weeks, outlook
 from plangen.planner.reasons import reason
 from plangen.planner.schedule import week_shape
 from plangen.planner.screening import Gate, readiness_checklist, screen
 from plangen.planner.sessions import pick_cross
-from plangen.planner.stages import LAST_STAGE, entry_stage, exit_stage, stage
+from plangen.planner.stages import LAST_STAGE, exit_stage, stage
 from plangen.planner.strength import usable
 from plangen.planner.weekplan import Context, plan_week
 from plangen.rules import THRESHOLDS, Settings
-
-BREAK_DAYS = 14  # R17: a break this long restarts at walk-run
-BREAK_MAX_STAGE = 9  # invariant 11: a restart's runs stay at or under 20 minutes
-
 
 def plan_start(profile: Profile, log: TrainingLog) -> dt.date | None:
     """The profile's start, else the Monday after the last log entry (None if neither exists)."""
@@ -51,59 +51,52 @@ def make_plan(profile: Profile, log: TrainingLog, library: Mapping[str, Any], sl
         raise ValueError("a plan needs a start date or a log to start after")
     gate = screen(profile, settings)
     runs = classify_runs(profile, log, settings)
-    baseline = make_baseline(profile, runs, start)
+    history = read_history(runs, start, settings)
+    baseline = make_baseline(profile, runs, start, history.spikes, history.runs_per_week)
     common = dict(plangen_version=__version__, id=slug, units=profile.units, start=start, baseline=baseline,
                   contingencies=text.contingencies(settings), settings=_settings(settings),
                   unscored_runs=unscored_runs(log.entries, start),
                   readiness_checklist=readiness_checklist(profile, settings))
     if gate.status == "referral":
         return Plan(status="referral", referral=gate.referral, weeks=[], reasons=gate.reasons, **common)
-    ctx = _context(profile, log, library, settings, gate, runs, start, baseline)
-    state, entry_reasons = _entry_state(profile, runs, baseline, start, settings)
+    ctx = _context(profile, log, library, settings, gate, runs, start, baseline, history)
+    entry = place(profile, history, settings, ctx.pace, ctx.shape)
+    state, entry_reasons = entry.state, [*entry.reasons, *_cadence_reasons(baseline, settings)]
     entry_reasons += _walk_run_exit(profile, ctx, state)
+    if gate.status == "no_running":  # R49: the gate, not the log, decides: no running and no build reasons
+        state, entry_reasons = State(phase="no_running", history=state.history), [no_running_reason(profile, settings)]
     before = sorted((e for e in log.entries if e.date < start), key=lambda e: e.date)
     apply_logged(state.lifts, before, library, profile.symptoms.morning_baseline, settings)  # strength logged before the plan
-    weeks = _weeks(ctx, state, start, profile.weeks)
-    review = [*gate.review, *dict.fromkeys(state.review), *_review_week_check(profile, ctx, settings)]
+    weeks = mark_weeks(profile, _weeks(ctx, state, start, profile.weeks), settings, gate.status)
+    review = [*gate.review, *entry.review, *dict.fromkeys(state.review), *_review_week_check(profile, ctx, settings)]
     return Plan(status=gate.status, weeks=weeks, clinician_review=review, warnings=_warnings(profile, weeks, settings),
-                reasons=[*gate.reasons, *entry_reasons, *_standing_reasons()], **common)
+                reasons=[*gate.reasons, *entry_reasons, *_standing_reasons()], **outlook(profile, weeks, state, settings), **common)
 
 
 def _context(profile: Profile, log: TrainingLog, library: Mapping[str, Any], settings: Settings, gate: Gate,
-             runs: list[LoggedRun], start: dt.date, baseline: Baseline) -> Context:
+             runs: list[LoggedRun], start: dt.date, baseline: Baseline, history: History) -> Context:
     inside = [e for e in log.entries if e.date >= start]
     entries: dict[dt.date, list[Any]] = {}
     for entry in sorted(log.entries, key=lambda e: e.date):
         entries.setdefault(entry.date, []).append(entry)
     return Context(
-        profile=profile, settings=settings, shape=week_shape(profile.availability), pace=easy_pace(runs, profile.units),
+        profile=profile, settings=settings, shape=week_shape(profile.availability, history.runs_per_week),
+        pace=easy_pace(runs, profile.units),
         cross=pick_cross(profile.cross_training), pool=usable(library, profile.equipment, profile.symptoms.aggravators),
         runs=runs, entries=entries, as_of=max((e.date for e in inside), default=None), cadence=baseline.cadence,
         running_allowed=gate.status == "plan", maintain=gate.maintain_only, library=library,
-        morning_baseline=profile.symptoms.morning_baseline,
+        morning_baseline=profile.symptoms.morning_baseline, start=start, long_share=history.long_share,
     )
 
 
-def _entry_state(profile: Profile, runs: list[LoggedRun], baseline: Baseline, start: dt.date,
-                 settings: Settings) -> tuple[State, list[Reason]]:
-    """Place the runner: straight into the build, or a walk-run stage (clinical-rules.md section 2)."""
-    history = [(r.date, r.distance) for r in runs if r.date < start]
-    recent = [r for r in runs if 0 < (start - r.date).days <= BREAK_DAYS]
-    long_green = [r for r in recent if r.continuous and r.zone == "green" and (r.minutes or 0) >= 20]
-    flaring = profile.symptoms.worst_pain_last_week >= settings.red_pain_min
-    if len(long_green) >= 2 and not flaring:
-        data = f"{len(long_green)} green runs of 20+ min in the last {BREAK_DAYS} days"
-        why = reason("R14", "You already run 20+ minutes pain-free, so the plan starts with continuous running.", data, private="data")
-        return State(phase="build", green_volume=baseline.weekly_distance, history=history), [why]
-    minutes = 0.0 if flaring else baseline.longest_pain_free_run_14d
-    number = entry_stage(minutes, settings.entry_bout_fraction)
-    if not recent:
-        number = min(number, BREAK_MAX_STAGE)
-        why = reason("R17", "No run in the last 2 weeks: restart with walk-run intervals.", f"last run: {baseline.last_run or 'none logged'}")
-    else:
-        data = f"longest pain-free run in {BREAK_DAYS} days: {minutes:g} min; stage {number} jogs at most half of that"
-        why = reason("R14", "Walk-run stage chosen from your longest pain-free run.", data, "entry_bout_fraction", "data")
-    return State(phase="walk_run", stage=number, history=history), [why]
+def _cadence_reasons(baseline: Baseline, settings: Settings) -> list[Reason]:
+    """R48: a quick step rate already does what a cadence change would; say so instead of changing it."""
+    if baseline.cadence is None or baseline.cadence < settings.cadence_no_change_min:
+        return []
+    text = (f"Your step rate is already {baseline.cadence} steps a minute ({settings.cadence_no_change_min:g} or more), "
+            "so the plan does not change it; the form cues stay.")
+    return [reason("R48", text, f"{baseline.cadence} steps per minute", "cadence_no_change_min",
+                   facts={"cadence": baseline.cadence, "setting": "cadence_no_change_min"})]
 
 
 def _walk_run_exit(profile: Profile, ctx: Context, state: State) -> list[Reason]:
@@ -118,9 +111,11 @@ def _walk_run_exit(profile: Profile, ctx: Context, state: State) -> list[Reason]
 
 
 def _weeks(ctx: Context, state: State, start: dt.date, count: int) -> list[Week]:
+    """Weeks run Monday to Sunday, the runner's weekdays (R52); a mid-week start makes week 1 short."""
+    monday = start - dt.timedelta(days=start.weekday())
     weeks: list[Week] = []
     for number in range(1, count + 1):
-        week = plan_week(ctx, state, number, start + dt.timedelta(days=7 * (number - 1)))
+        week = plan_week(ctx, state, number, max(start, monday + dt.timedelta(days=7 * (number - 1))))
         if week.phase == "walk_run" and state.phase == "build" and not state.volumes:
             state.green_volume = week.running_distance  # the last walk-run week is the first all-green week
         weeks.append(week)

@@ -50,11 +50,31 @@ class State:
     last_strength: list[ExerciseDose] = field(default_factory=list)  # the exercises of the latest strength week
     history: list[tuple[dt.date, float]] = field(default_factory=list)  # every run, logged and planned
     review: list[str] = field(default_factory=list)
+    stopped_until: dt.date | None = None  # R44 Stage 0: no running before this day
+    no_rise_until: dt.date | None = None  # R45: nothing goes up before this day
+    first_reasons: list[Reason] = field(default_factory=list)  # why the first build week is what it is (R41-R45)
+    first_walk_breaks: bool = False  # R42: an amber start keeps walk breaks in its first week
+    last_long: float | None = None  # the longest run of the last full week (R40)
 
-    def run_cap(self, day: dt.date, settings: Settings) -> float | None:
-        """R19: 1.10 x the longest run in the 30 days before ``day`` (None when there is none)."""
-        recent = [d for when, d in self.history if day - dt.timedelta(days=30) <= when < day]
+    def run_cap(self, day: dt.date, week_start: dt.date, settings: Settings) -> float | None:
+        """R19/R40: single_run_cap x the longest run in the 30 days before ``day`` that came before its week.
+
+        Runs planned earlier in the same week never raise the reference: no ratchet inside a week.
+        """
+        recent = [d for when, d in self.history if day - dt.timedelta(days=30) <= when < week_start]
         return settings.single_run_cap * max(recent) if recent else None
+
+    def long_run_cap(self, settings: Settings) -> float | None:
+        """R40: no run longer than the last full week's longest plus long_run_increase_max.
+
+        As with R23a, a lighter week never lowers the ceiling; None after a week without runs.
+        """
+        return (1 + settings.long_run_increase_max) * self.last_long if self.last_long else None
+
+    def end_week_longest(self, week_start: dt.date, deload: bool) -> None:
+        """Remember this week's longest run, logged or planned, for R40 (a lighter week keeps the one before)."""
+        if not deload:
+            self.last_long = max((d for when, d in self.history if when >= week_start), default=None)
 
     def last_non_deload(self) -> float:
         return next((v for v, deload in reversed(self.volumes) if not deload), self.green_volume)
@@ -64,7 +84,7 @@ def apply_walk_run(state: State, day: dt.date, zone: Zone, settings: Settings) -
     """Stage transitions of clinical-rules.md section 2 for one session's zone."""
     if zone == "green":
         state.greens += 1
-        if state.greens >= 2:
+        if state.greens >= 2 and not (state.no_rise_until and day < state.no_rise_until):  # R45 holds week 1
             state.greens = 0
             if state.stage >= state.exit_stage:
                 state.phase = "build"
@@ -94,14 +114,36 @@ def _red(state: State, day: dt.date, settings: Settings, drop_stage: bool) -> li
         state.stage, state.greens = max(1, state.stage - 1), 0
     else:
         state.shorten_next_run = True
-    recent = [d for d in state.reds if (day - d).days < 14]
-    if len(recent) >= 3 and drop_stage:
-        state.phase = "stopped"
-        state.review.append(f"Three red sessions within 14 days (last {day}): stop running and see a clinician.")
-    elif len(recent) >= 2:
-        state.review.append(f"Two red sessions within 14 days (last {day}): book a clinician review.")
+    recent = [d for d in state.reds if (day - d).days < 14]  # pre-start reds count too (R45)
     text = f"Red session: no running for at least {settings.red_wait_hours:g} hours, then a shorter, easier run."
-    return [reason("R26", text, f"red on {day}", "red_wait_hours", "data")]
+    why = [reason("R26", text, f"red on {day}", "red_wait_hours", "data")]
+    if len(recent) >= settings.stage0_reds:
+        return [*why, stage_zero(state, day, day, len(recent), settings)]
+    if len(recent) >= 2:
+        state.review.append(f"{len(recent)} red sessions within 14 days (last {day}): book a clinician review.")
+    return why
+
+
+def stage_zero(state: State, since: dt.date, day: dt.date, reds: int, settings: Settings) -> Reason:
+    """R44: repeated reds (the last on ``day``) stop running for stage0_days from ``since``; then walk-run stage 1."""
+    days = int(settings.stage0_days)
+    state.phase, state.stopped_until = "stopped", since + dt.timedelta(days=days)
+    state.stage, state.greens, state.volumes, state.green_volume = 1, 0, [], 0.0  # the build starts again from walk-run
+    state.review.append(f"{reds} red sessions within 14 days (last {day}): running stops; see a clinician before walk-run starts again.")
+    text = (f"{reds} red sessions in 14 days: no running for at least {days} days. Keep strength, mobility and "
+            "non-impact cardio with the same pain rules, see a clinician, then start walk-run again at stage 1.")
+    return reason("R44", text, f"{reds} reds, last on {day}", "stage0_reds", "data",
+                  facts={"red_sessions": reds, "window_days": 14, "no_running_days": days, "restart_stage": 1})
+
+
+def resume_after_stage_zero(state: State, week_start: dt.date) -> Reason | None:
+    """R44: a week starting after Stage 0's rest begins walk-run at stage 1."""
+    if state.phase != "stopped" or state.stopped_until is None or week_start < state.stopped_until:
+        return None
+    state.phase, state.stage, state.greens = "walk_run", 1, 0
+    text = ("After the days without running: walk-run at stage 1, once your next-morning pain is back to usual "
+            "and brisk walking does not hurt.")
+    return reason("R44", text, f"no running since Stage 0 began; back from {week_start}", private="data", facts={"restart_stage": 1})
 
 
 def end_build_week(state: State, zones: list[Zone], morning_rise: int, target: float | None) -> None:

@@ -11,18 +11,41 @@ MAX_RUNS = 3  # R13/R25: runs never on back-to-back days, so at most 3 in a repe
 
 @dataclass(frozen=True)
 class WeekShape:
-    run_days: tuple[int, ...]  # weekday indexes, Monday = 0
+    run_days: tuple[int, ...]  # walk-run days: weekday indexes, Monday = 0, never back to back (R13)
     long_day: int | None
     strength_days: tuple[int, ...]
+    build_days: tuple[int, ...] = ()  # continuous-running days: the runner's own frequency (R39)
+
+    @property
+    def continuous_days(self) -> tuple[int, ...]:
+        return self.build_days or self.run_days
 
 
-def week_shape(availability: Availability) -> WeekShape:
-    runs = _spaced(sorted(WEEKDAYS.index(d) for d in set(availability.run_days)), MAX_RUNS, preferred=_index(availability.long_run_day))
+def week_shape(availability: Availability, runs_per_week: int | None = None) -> WeekShape:
+    """The week's days; once running is continuous, as many runs as the runner logged, up to their run days (R39)."""
+    offered = sorted(WEEKDAYS.index(d) for d in set(availability.run_days))
+    runs = _spaced(offered, MAX_RUNS, preferred=_index(availability.long_run_day))
     long_day = _index(availability.long_run_day)
     if long_day not in runs:
         long_day = runs[-1] if runs else None
     strength = _strength_days(availability, runs)
-    return WeekShape(tuple(runs), long_day, tuple(strength))
+    count = min(len(offered), runs_per_week or 0)
+    build = _spread(offered, count, long_day) if count > len(runs) else runs
+    return WeekShape(tuple(runs), long_day, tuple(strength), tuple(build))
+
+
+def _spread(days: list[int], count: int, keep: int | None) -> list[int]:
+    """``count`` of ``days`` with the fewest back-to-back pairs, keeping ``keep`` (the long-run day)."""
+    best: tuple[tuple[int, bool, list[int]], list[int]] | None = None
+    for mask in range(1 << len(days)):
+        chosen = [d for i, d in enumerate(days) if mask >> i & 1]
+        if len(chosen) != count:
+            continue
+        pairs = sum(1 for a in chosen for b in chosen if a < b and _adjacent(a, b))
+        score = (-pairs, keep in chosen, [-d for d in chosen])
+        if best is None or score > best[0]:
+            best = (score, chosen)
+    return best[1] if best else days[:count]
 
 
 def _index(day: str | None) -> int | None:

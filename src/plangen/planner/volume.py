@@ -23,6 +23,11 @@ class Decision:
     reasons: list[Reason] = field(default_factory=list)
 
 
+def cadence_helps(cadence: int | None, settings: Settings) -> bool:
+    """R48: a cadence change only for a known step rate below cadence_no_change_min."""
+    return cadence is not None and cadence < settings.cadence_no_change_min
+
+
 def decide(state: State, settings: Settings, goal: float | None, cadence_known: bool, maintain: bool,
            avoid_hills: bool, units: str) -> Decision:
     """The volume and the single change for the next build week, with the reason for each."""
@@ -47,11 +52,15 @@ def decide(state: State, settings: Settings, goal: float | None, cadence_known: 
 
 
 def _first_week(state: State, cadence_known: bool, units: str) -> Decision:
+    """The first build week: the entry's volume and its reasons (R27, R41-R45); amber starts keep walk breaks."""
     volume = floor1(state.green_volume)
-    why = reason("R27", "Continuous running starts at your last all-green week.", f"{volume:g} {units}", private="data")
-    if cadence_known:
-        return _cadence_week(state, units, volume, [why])
-    return Decision(volume, "build", None, reasons=[why])
+    why = reason("R27", "Continuous running starts at your last all-green week.", f"{volume:g} {units}", private="data",
+                 facts={"volume": volume})
+    reasons, walk_breaks = [why, *state.first_reasons], state.first_walk_breaks
+    state.first_reasons, state.first_walk_breaks = [], False  # they belong to this one week
+    if cadence_known and not walk_breaks:
+        return _cadence_week(state, units, volume, reasons)
+    return Decision(volume, "build", None, walk_breaks=walk_breaks, reasons=reasons)
 
 
 def _cadence_week(state: State, units: str, volume: float, extra: list[Reason] | None = None) -> Decision:
@@ -98,20 +107,31 @@ def _at_target(state: State, settings: Settings, goal: float, avoid_hills: bool,
 
 
 def _caps(state: State, settings: Settings) -> dict[str, float]:
-    """R20 (invariant 5): +10% on the last full week, +30% on two weeks ago unless last week was the deload."""
-    limits = {"10% weekly cap": state.last_non_deload() * (1 + settings.weekly_increase_max)}
+    """R20 (invariant 5): the weekly cap on the last full week, the two-week cap unless last week was the deload.
+
+    Keyed by the setting that makes each cap, so the words can name its value.
+    """
+    limits = {"weekly_increase_max": state.last_non_deload() * (1 + settings.weekly_increase_max)}
     if len(state.volumes) >= 2 and not state.volumes[-1][1]:
-        limits["30% two-week cap"] = state.volumes[-2][0] * (1 + settings.two_week_increase_max)
+        limits["two_week_increase_max"] = state.volumes[-2][0] * (1 + settings.two_week_increase_max)
     return limits
+
+
+def _cap_words(binding: str, settings: Settings) -> str:
+    if binding == "goal":
+        return "your goal"
+    span = "weekly" if binding == "weekly_increase_max" else "two-week"
+    return f"the {getattr(settings, binding):.0%} {span} cap"
 
 
 def _volume_up(state: State, settings: Settings, goal: float | None, units: str) -> Decision:
     base = state.last_non_deload()
     limits = _caps(state, settings)
     if goal is not None:
-        limits["your goal"] = goal
+        limits["goal"] = goal
     binding = min(limits, key=limits.__getitem__)
     volume = floor1(min(limits.values()))
-    data = f"from {base:g} to {volume:g} {units} (limited by the {binding})"
+    data = f"from {base:g} to {volume:g} {units} (limited by {_cap_words(binding, settings)})"
     text = "Every run last week was green, so weekly running rises a little."
-    return Decision(volume, "build", "volume", reasons=[reason("R20", text, data, "weekly_increase_max")])
+    facts = {"from": base, "to": volume, "limited_by": binding, "setting": "weekly_increase_max"}
+    return Decision(volume, "build", "volume", reasons=[reason("R20", text, data, "weekly_increase_max", facts=facts)])

@@ -9,15 +9,16 @@ from typing import Any
 
 from plangen.sources.models import WEEKDAYS, LogEntry, Profile
 from plangen.document.plan import Actual, Day, ExerciseDose, Reason, Session, Week, Zone
-from plangen.planner import lifts, text
+from plangen.planner import events, lifts, norunning, text
 from plangen.planner import sessions as mk
 from plangen.planner.baseline import LoggedRun
-from plangen.planner.progress import State, apply_build, apply_walk_run, end_build_week, floor1, worst
+from plangen.planner.progress import State, apply_build, apply_walk_run, end_build_week, floor1, resume_after_stage_zero, worst
 from plangen.planner.reasons import reason
 from plangen.planner.schedule import WeekShape
 from plangen.planner.stages import stage
-from plangen.planner.strength import ExerciseLike, by_role, dose, mobility_menu, strength_block
-from plangen.planner.volume import Decision, decide
+from plangen.planner.strength import ExerciseLike, by_role, dose, mobility_menu
+from plangen.planner.strength_session import strength_session
+from plangen.planner.volume import Decision, cadence_helps, decide
 from plangen.rules import Settings
 
 SHARES = {1: (1.0,), 2: (0.45, 0.55), 3: (0.25, 0.35, 0.40)}  # light, medium, heavy (R25)
@@ -41,6 +42,8 @@ class Context:
     running_allowed: bool
     maintain: bool
     morning_baseline: int  # the runner's usual next-morning pain (R30's "no worse next morning")
+    long_share: float | None = None  # the runner's long run as a share of their week, from the log (R39)
+    start: dt.date | None = None  # the plan's first day (R50 counts weeks of holds from it)
 
     @property
     def units(self) -> str:
@@ -51,10 +54,12 @@ class Context:
 
 
 def plan_week(ctx: Context, state: State, number: int, start: dt.date) -> Week:
-    days = [start + dt.timedelta(days=i) for i in range(7)]
-    decision = _decision(ctx, state)
+    days = [start + dt.timedelta(days=i) for i in range(7 - start.weekday())]  # to Sunday: a mid-week start is a short week (R52)
+    resumed = resume_after_stage_zero(state, start)
+    decision = _decision(ctx, state, days)
     runs, run_reasons = _runs(ctx, state, days, decision)
-    strength_days = {days[i] for i in ctx.shape.strength_days}
+    run_reasons = [*([resumed] if resumed else []), *run_reasons]
+    strength_days = {d for d in days if d.weekday() in ctx.shape.strength_days}
     level_up = lifts.next_level(state.lifts, state.last_strength)
     sessions: dict[dt.date, list[Session]] = {}
     for day in days:  # in order: each day's strength dose depends on the sessions before it
@@ -69,12 +74,13 @@ def plan_week(ctx: Context, state: State, number: int, start: dt.date) -> Week:
     return _week(ctx, state, number, start, decision, built_days, run_reasons)
 
 
-def _decision(ctx: Context, state: State) -> Decision | None:
+def _decision(ctx: Context, state: State, days: list[dt.date]) -> Decision | None:
     if state.phase != "build":
         return None
     goal = ctx.profile.goal.weekly_distance
     avoid_hills = bool({"hills", "downhill"} & set(ctx.profile.symptoms.aggravators))
-    decision = decide(state, ctx.settings, goal, ctx.cadence is not None, ctx.maintain, avoid_hills, ctx.units)
+    decision = decide(state, ctx.settings, goal, cadence_helps(ctx.cadence, ctx.settings), ctx.maintain, avoid_hills, ctx.units)
+    decision = events.shape_decision(decision, ctx, state, days)  # R46: taper, recovery, no new intensity before an event
     state.flare, state.flare_why, state.hold_why = False, "", ""
     if decision.change and decision.change.startswith("cadence"):
         state.cadence_step += 1
@@ -85,31 +91,60 @@ def _decision(ctx: Context, state: State) -> Decision | None:
 
 def _runs(ctx: Context, state: State, days: list[dt.date], decision: Decision | None) -> tuple[dict[dt.date, Session], list[Reason]]:
     """Plan each run day in order, letting each day's logged outcome steer the days after it."""
-    run_days = [days[i] for i in ctx.shape.run_days] if ctx.running_allowed else []
-    shares = _shares(ctx, run_days)
+    if not ctx.running_allowed:
+        return norunning.cardio_days(ctx, days), []  # R49: cardio spread over the run days
+    weekdays = ctx.shape.continuous_days if decision is not None else ctx.shape.run_days
+    shares = _shares(ctx, weekdays) if ctx.running_allowed else {}  # sized for a full week, even when this one is short
     planned: dict[dt.date, Session] = {}
     extra: list[Reason] = []
     zones: list[Zone] = []
+    quality = decision.intensity if decision is not None else None
     for day in days:
-        if day in shares and state.phase != "stopped":
-            planned[day] = _one_run(ctx, state, day, decision, shares[day])
+        if day.weekday() in shares:
+            planned[day] = _one_run(ctx, state, day, decision, shares[day.weekday()], quality, days[0])
+            quality = None if planned[day].intensity not in (None, "easy") else quality  # one quality run a week (R39)
+        planned = events.shape_day(ctx, state, day, planned, decision, days[0])  # R46: race day, short easy runs before it
         zones += _advance(ctx, state, day, planned.get(day), decision, extra)
-    if decision is not None:
-        state.volumes.append((_planned_volume(planned), decision.deload))
+    state.end_week_longest(days[0], decision is not None and decision.deload)
+    if decision is not None and state.phase != "stopped":
+        state.volumes.append((_full_week_volume(planned, shares, days, decision), decision.deload))
         state.since_deload = 0 if decision.deload else state.since_deload + 1
         end_build_week(state, zones, _morning_rise(ctx, days), ctx.profile.goal.weekly_distance)
     return planned, extra
 
 
-def _shares(ctx: Context, run_days: list[dt.date]) -> dict[dt.date, float]:
-    if not run_days:
+def _shares(ctx: Context, weekdays: tuple[int, ...]) -> dict[int, float]:
+    """Each run day's share of the week (weekday -> share), the long run last and largest."""
+    if not weekdays:
         return {}
     long_day = ctx.shape.long_day
-    ordered = sorted(run_days, key=lambda d: (d.weekday() == long_day, d))  # long run last gets the largest share
-    return dict(zip(ordered, SHARES[len(ordered)]))
+    ordered = sorted(weekdays, key=lambda d: (d == long_day, d))
+    return dict(zip(ordered, SHARES.get(len(ordered)) or _own_shares(len(ordered), ctx.long_share)))
 
 
-def _one_run(ctx: Context, state: State, day: dt.date, decision: Decision | None, share: float) -> Session:
+def _own_shares(count: int, long_share: float | None) -> tuple[float, ...]:
+    """R39: four or more runs sized like the runner's own week: equal easy runs and their usual long run."""
+    usual = long_share if long_share is not None else 2 / (count + 1)
+    long = min(max(usual, 1 / count), SHARES[3][-1])
+    return (*[(1 - long) / (count - 1)] * (count - 1), long)
+
+
+def _full_week_volume(planned: dict[dt.date, Session], shares: dict[int, float], days: list[dt.date],
+                      decision: Decision) -> float:
+    """The week's running; a short first week counts as the full week it stands for, so week 2 does not jump (R52)."""
+    volume = _planned_volume(planned)
+    present = sum(share for weekday, share in shares.items() if any(d.weekday() == weekday for d in days))
+    if len(days) == 7 or present <= 0:
+        return volume
+    return min(decision.volume, floor1(volume / present))
+
+
+def _one_run(ctx: Context, state: State, day: dt.date, decision: Decision | None, share: float,
+             quality: str | None = None, week_start: dt.date | None = None) -> Session:
+    if state.phase == "stopped":
+        why = reason("R44", "Stage 0: no running this week. Do this non-impact cardio instead, with the same pain rules.",
+                     f"no running before {state.stopped_until}", facts={"no_running_until": str(state.stopped_until)})
+        return mk.cross_training(ctx.cross, 30, [why], replaces="today's run")
     if state.rest_until and day < state.rest_until:
         why = mk.substitute_reason(f"red session; no running before {state.rest_until}")
         return mk.cross_training(ctx.cross, 30, [why], replaces="today's run")
@@ -118,25 +153,46 @@ def _one_run(ctx: Context, state: State, day: dt.date, decision: Decision | None
         why = reason("R14", f"Walk-run stage {current.number}: move on after 2 green sessions at a stage.", f"stage {current.number}, {state.greens} green so far", private="data")
         return mk.walk_run(current, ctx.pace, ctx.units, ctx.cross, [why, reason("R16", "Flat ground and easy effort only while walk-running.", f"target effort {current.rpe}/10")],
                            text.readiness_rule(ctx.settings))
-    return _build_run(ctx, state, day, decision, share)
+    return _build_run(ctx, state, day, decision, share, quality, week_start or day)
 
 
-def _build_run(ctx: Context, state: State, day: dt.date, decision: Decision | None, share: float) -> Session:
+def _build_run(ctx: Context, state: State, day: dt.date, decision: Decision | None, share: float,
+               quality: str | None, week_start: dt.date) -> Session:
     assert decision is not None
-    cap = state.run_cap(day, ctx.settings)
     distance = floor1(decision.volume * share)
     reasons = list(decision.reasons)
-    if cap is not None and distance > cap:
-        distance = floor1(cap)
-        reasons.append(reason("R19", "No run is longer than 1.10 x your longest run in the last 30 days.", f"cap {cap:.1f} {ctx.units}", "single_run_cap"))
+    distance, capped = _capped(ctx, state, day, week_start, distance)
+    reasons += capped
     if state.shorten_next_run and state.last_green_run is not None:
         distance = min(distance, floor1(state.last_green_run))
         state.shorten_next_run = False
         reasons.append(reason("R26", "After a red run, the next run is no longer than your last green one.", f"{state.last_green_run:g} {ctx.units}", private="data"))
     is_long = day.weekday() == ctx.shape.long_day
-    intensity = decision.intensity if (decision.intensity and not is_long and not decision.walk_breaks) else "easy"
+    intensity = quality if (quality and not is_long and not decision.walk_breaks) else "easy"
     label = "Long easy" if is_long else ("Easy" if intensity == "easy" else intensity.capitalize())
     return mk.run(distance, ctx.pace, ctx.units, label, ctx.cross, reasons, text.readiness_rule(ctx.settings), intensity, decision.walk_breaks)
+
+
+def _capped(ctx: Context, state: State, day: dt.date, week_start: dt.date, distance: float) -> tuple[float, list[Reason]]:
+    """R19 and R40: the single-run cap from the weeks before this one, and the long run's weekly growth."""
+    rules, units = ctx.settings, ctx.units
+    caps = {"R19": state.run_cap(day, week_start, rules), "R40": state.long_run_cap(rules)}
+    binding = min((rule for rule, cap in caps.items() if cap is not None and distance > cap),
+                  key=lambda rule: caps[rule] or 0.0, default=None)
+    if binding is None:
+        return distance, []
+    cap = caps[binding] or 0.0
+    if binding == "R19":
+        text = (f"No run is longer than {rules.single_run_cap:g} x your longest run in the 30 days before this week "
+                "(runs earlier this week do not count).")
+        why = reason("R19", text, f"cap {cap:.1f} {units}", "single_run_cap",
+                     facts={"from": distance, "to": floor1(cap), "cap": round(cap, 1), "setting": "single_run_cap"})
+    else:
+        text = f"Your longest run grows at most {rules.long_run_increase_max:.0%} from one week to the next."
+        why = reason("R40", text, f"last week's longest run x {1 + rules.long_run_increase_max:g} = {cap:.1f} {units}",
+                     "long_run_increase_max",
+                     facts={"from": distance, "to": floor1(cap), "cap": round(cap, 1), "setting": "long_run_increase_max"})
+    return floor1(cap), [why]
 
 
 def _advance(ctx: Context, state: State, day: dt.date, planned: Session | None, decision: Decision | None,
@@ -181,20 +237,7 @@ def _day_sessions(ctx: Context, state: State, number: int, day: dt.date, run: Se
 
 
 def _strength(ctx: Context, state: State, number: int, day: dt.date) -> Session:
-    level = state.lifts.level
-    index = sum(1 for i in ctx.shape.strength_days if i < day.weekday())
-    other = strength_block(ctx.pool, index + 1, level, set()) if len(ctx.shape.strength_days) > 1 else []
-    chosen = strength_block(ctx.pool, index, level, {ex.id for ex in other} if index % 2 else set())
-    doses = [dose(ex, state.lifts.stage(ex.id), "main") for ex in chosen]
-    steps = ", ".join(f"{d.name} step {d.stage}" for d in doses)
-    reasons = [
-        reason("R32", "Each session has a hip (side of the hip) exercise and a thigh (quads) exercise.", ", ".join(e.name for e in chosen)),
-        reason("R31", "2-3 strength sessions a week, 8-12 slow reps, lowering over 2-3 seconds. "
-               f"An exercise steps up after two sessions at 1 more rep than asked, with pain {ctx.settings.strength_pain_max:g}/10 or less and no worse next morning.",
-               f"week {number}: cards up to level {level}; {steps}", "strength_sessions_per_step"),
-        *state.lifts.take_news(d.id for d in doses),
-    ]
-    return mk.strength(doses, reasons)
+    return strength_session(ctx, state.lifts, number, day)  # exercise choice, holds and doses (R31, R32, R50, R51)
 
 
 def _advance_lifts(ctx: Context, state: State, day: dt.date, sessions: list[Session]) -> None:
@@ -231,7 +274,7 @@ def _fill_rest_and_cross(ctx: Context, state: State, decision: Decision | None, 
     free.remove(rest_day)
     # Extra cardio only when running is light or held back; otherwise every day ends up
     # equally hard (R22 monotony) and the knee gets no easy day.
-    wants_cross = len(ctx.shape.run_days) < 3 or not ctx.running_allowed or (decision is not None and decision.walk_breaks)
+    wants_cross = len(ctx.shape.run_days) < 3 or (decision is not None and decision.walk_breaks)
     if free and wants_cross:
         why = reason("R33", "Easy non-impact cardio keeps your fitness while running is held back.", ctx.cross)
         sessions[free.pop(0)] = [mk.cross_training(ctx.cross, 30, [why])]
@@ -271,9 +314,22 @@ def _week(ctx: Context, state: State, number: int, start: dt.date, decision: Dec
         flare_rules=text.flare_rules(phase, ctx.settings),
         change=decision.change if decision else _stage_change(runs),
         zone=worst(past_zones) if past_zones else None,
-        reasons=(list(decision.reasons) if decision else []) + run_reasons,
+        reasons=(list(decision.reasons) if decision else _week_reasons(ctx, state, phase, first_stage)) + run_reasons,
         days=days,
     )
+
+
+def _week_reasons(ctx: Context, state: State, phase: str, first_stage: int | None) -> list[Reason]:
+    """Every week says why it is what it is, walk-run and no-running weeks too (observation 12)."""
+    if phase == "walk_run" and first_stage is not None:
+        text = f"Walk-run week at stage {first_stage}: move up a stage after 2 green sessions in a row."
+        return [reason("R14", text, f"stage {first_stage}", facts={"stage": first_stage, "greens_to_move_up": 2})]
+    if state.phase == "stopped" or state.stopped_until is not None and phase == "no_running":
+        return [reason("R44", "No running this week after repeated red sessions: strength, mobility and non-impact cardio.",
+                       f"no running before {state.stopped_until}", facts={"no_running_until": str(state.stopped_until)})]
+    if phase == "no_running":
+        return [reason("R12", "No running yet: strength and non-impact cardio until the readiness tests are passed.", "")]
+    return []
 
 
 def _stage_change(runs: list[Session]) -> str | None:

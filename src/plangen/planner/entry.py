@@ -1,0 +1,230 @@
+"""Where a runner enters the plan: Stage 0, a walk-run stage, or the build, read from the whole log (R14, R17, R41-R45)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from plangen.document.plan import Reason
+from plangen.planner.baseline import LoggedRun
+from plangen.planner.history import History
+from plangen.planner.progress import State, floor1, stage_zero
+from plangen.planner.reasons import reason
+from plangen.planner.schedule import WeekShape
+from plangen.planner.stages import STAGES, entry_stage
+from plangen.rules import Settings
+from plangen.sources.models import Profile
+
+BREAK_DAYS = 14  # R17: a break this long restarts at walk-run
+BREAK_MAX_STAGE = 9  # invariant 11: a restart's runs stay at or under 20 minutes
+RED_WINDOW = 14  # R29/R44: reds count together within 14 days
+ESCALATION_DAYS = 28  # R45: the weeks before the start that are read for reds
+
+
+@dataclass
+class Entry:
+    """The starting state, why, and anything a clinician should see before week 1."""
+
+    state: State
+    reasons: list[Reason] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
+
+
+def place(profile: Profile, history: History, settings: Settings, pace: float, shape: WeekShape) -> Entry:
+    """Place the runner; then R45 holds week 1 when the log before the start already warns."""
+    start = history.start
+    runs_a_week = len(shape.continuous_days)
+    past = [(r.date, r.distance) for r in history.ordinary]  # spikes never raise the run cap (R41)
+    entry = _placed(profile, history, settings, pace, runs_a_week)
+    entry.state.history, entry.state.reds = past, history.reds(RED_WINDOW)
+    last = history.last_logged_week()
+    entry.state.last_long = max((r.distance for r in history.week(last)), default=None) if last else None  # R40 from week 1
+    warnings = _escalation(history, settings)
+    if warnings and entry.state.phase != "stopped":
+        _hold_week_one(entry, history, start, warnings, profile.units)
+    entry.reasons += _frequency(history, shape)
+    return entry
+
+
+def _frequency(history: History, shape: WeekShape) -> list[Reason]:
+    """R39 (and R25): say how many runs a week continuous running uses, and why."""
+    logged, planned = history.runs_per_week, len(shape.continuous_days)
+    if not logged or not planned:
+        return []
+    if planned >= logged:
+        text = (f"You usually run {_times(logged)} a week, so continuous running keeps {_runs(planned)} a week, "
+                "each sized from your own runs: more, shorter runs are easier on the knee than fewer, longer ones.")
+    else:
+        text = (f"You usually run {_times(logged)} a week but have {planned} run days free, "
+                "so the plan uses those days with shorter runs.")
+    return [reason("R39", text, f"{logged} runs a week over your last 4 logged weeks",
+                   facts={"logged_runs_a_week": logged, "planned_runs_a_week": planned})]
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def _runs(count: int) -> str:
+    return "1 run" if count == 1 else f"{count} runs"
+
+
+def _placed(profile: Profile, history: History, settings: Settings, pace: float, runs_a_week: int) -> Entry:
+    start = history.start
+    reds = history.reds(RED_WINDOW)
+    if len(reds) >= settings.stage0_reds:
+        state = State(phase="walk_run")
+        return Entry(state, [stage_zero(state, start, max(reds), len(reds), settings)])
+    if profile.symptoms.worst_pain_last_week >= settings.red_pain_min:
+        return _flaring(profile.symptoms.worst_pain_last_week)
+    recent = [r for r in history.runs if 0 < (start - r.date).days <= BREAK_DAYS]
+    if not recent:
+        return _restart(profile, history, settings, pace, runs_a_week)
+    after_red = [r for r in recent if not reds or r.date > max(reds)]  # R26: only runs since the last red show the knee now
+    continuous = [r for r in after_red if r.continuous and r.zone in ("green", "amber") and (r.minutes or 0) >= 20]
+    if len(continuous) >= 2:
+        return _build(profile, history, settings, after_red)
+    return _walk_run_from_runs(after_red, settings)
+
+
+def _flaring(worst: int) -> Entry:
+    text = "Your knee is flaring now, so walk-run starts at stage 1."
+    why = reason("R43", text, f"worst pain last week {worst}/10", private="answer", facts={"entry_stage": 1})
+    return Entry(State(phase="walk_run", stage=1), [why])
+
+
+def _walk_run_from_runs(runs: list[LoggedRun], settings: Settings) -> Entry:
+    minutes = max((r.minutes or 0.0 for r in runs if r.continuous and r.zone == "green"), default=0.0)
+    number = entry_stage(minutes, settings.entry_bout_fraction)
+    data = f"longest pain-free run in {BREAK_DAYS} days: {minutes:g} min; stage {number} jogs at most half of that"
+    why = reason("R14", "Walk-run stage chosen from your longest pain-free run.", data, "entry_bout_fraction", "data",
+                 facts={"longest_pain_free_min": minutes, "entry_stage": number})
+    return Entry(State(phase="walk_run", stage=number), [why])
+
+
+def _build(profile: Profile, history: History, settings: Settings, runs: list[LoggedRun]) -> Entry:
+    """Straight into continuous running: the better of the last two weeks, capped by R41, trimmed when amber (R42)."""
+    units = profile.units
+    settled = history.weekly(("green", "amber"))
+    base = profile.baseline.pain_free_weekly_distance
+    base = max(settled[-2:]) if base is None else base
+    reasons = [reason("R14", "You already run 20+ minutes, so the plan starts with continuous running.",
+                      f"{sum(1 for r in runs if (r.minutes or 0) >= 20)} runs of 20+ min in the last {BREAK_DAYS} days")]
+    cap = history.start_cap(settings)
+    volume = base if cap is None else min(base, cap)
+    if cap is not None and cap < base:
+        reasons.append(_start_cap_reason(cap, history, settings, units))
+    reasons += _spike_reasons(history, settings, units)
+    ambers = [r for r in runs if r.zone == "amber"]
+    if ambers:
+        trimmed = floor1(volume * (1 - settings.amber_trim))
+        reasons.append(_amber_reason(volume, trimmed, len(ambers), settings, units))
+        volume = trimmed
+    state = State(phase="build", green_volume=floor1(volume), first_reasons=reasons[1:], first_walk_breaks=bool(ambers))
+    return Entry(state, reasons[:1])
+
+
+def _start_cap_reason(cap: float, history: History, settings: Settings, units: str) -> Reason:
+    weeks = history.weekly()
+    text = (f"Week 1 is at most {settings.weekly_increase_max:.0%} above your usual week "
+            "(the larger of your last logged week and your 4-week average).")
+    data = f"last week {weeks[-1]:g} {units}, 4-week average {sum(weeks) / len(weeks):.1f} {units}, so at most {cap:.1f} {units}"
+    return reason("R41", text, data, "weekly_increase_max",
+                  facts={"last_week": weeks[-1], "four_week_mean": round(sum(weeks) / len(weeks), 1), "week1_max": round(cap, 1),
+                         "setting": "weekly_increase_max"})
+
+
+def _spike_reasons(history: History, settings: Settings, units: str) -> list[Reason]:
+    median = history.median_run or 0.0
+    out = []
+    for run in history.spikes:
+        kind = "race" if run.entry.type == "race" else "run"
+        text = (f"Your {run.distance:g} {units} {kind} on {run.date:%d %b} was a one-off, so it is left out: "
+                "your start and your longest-run limit come from your ordinary weeks.")
+        data = f"{run.distance:g} {units} against a usual run of {median:g} {units} (one-off above {settings.spike_ratio:g} x, or a race)"
+        out.append(reason("R41", text, data, "spike_ratio",
+                          facts={"left_out": run.distance, "date": run.date.isoformat(), "median_run": round(median, 1),
+                                 "setting": "spike_ratio"}))
+    return out
+
+
+def _amber_reason(volume: float, trimmed: float, ambers: int, settings: Settings, units: str) -> Reason:
+    text = (f"Some recent runs were amber, so week 1 holds your running, {settings.amber_trim:.0%} lighter, with walk breaks, "
+            "a slower pace and flat routes. Amber is a hold, not a restart.")
+    data = f"{ambers} amber runs in the last {BREAK_DAYS} days; {volume:g} -> {trimmed:g} {units}"
+    return reason("R42", text, data, "amber_trim", "data",
+                  facts={"amber_runs": ambers, "from": volume, "to": trimmed, "setting": "amber_trim"})
+
+
+def _restart(profile: Profile, history: History, settings: Settings, pace: float, runs_a_week: int) -> Entry:
+    """R43: no run in 2 weeks; the stage follows the break's length and what the runner did pain-free before it."""
+    if history.last_run is None:
+        return _restart_without_log(profile, settings, pace, runs_a_week)
+    days = (history.start - history.last_run).days
+    weekly, longest = history.before_break()
+    by_break = _break_stage(days, settings)
+    by_runs = max((s.number for s in STAGES if s.running_minutes <= longest), default=1)
+    number = max(1, min(by_break, by_runs, BREAK_MAX_STAGE))
+    text = (f"A {days // 7}-week break: walk-run restarts at stage {number}. "
+            "A longer break, or less pain-free running before it, starts lower.")
+    data = (f"last run {history.last_run}; before it about {weekly:g} {profile.units} a week, "
+            f"longest pain-free run {longest:g} min")
+    facts = {"break_days": days, "prior_weekly": weekly, "prior_longest_pain_free_min": longest,
+             "stage_by_break": by_break, "entry_stage": number}
+    restart = reason("R17", "No run in the last 2 weeks: restart with walk-run intervals.", f"last run: {history.last_run}")
+    return Entry(State(phase="walk_run", stage=number), [restart, reason("R43", text, data, "restart_stage_short", "data", facts=facts)])
+
+
+def _break_stage(days: int, settings: Settings) -> int:
+    """R43's ladder: short breaks keep most of the ladder, medium ones around the middle, long ones start at 1."""
+    weeks = days // 7  # whole weeks: a break of 8 weeks and 2 days is an 8-week break
+    if weeks > settings.break_long_weeks:
+        return 1
+    if weeks < settings.break_medium_weeks:
+        return int(settings.restart_stage_short)
+    medium, long = 7 * settings.break_medium_weeks, 7 * settings.break_long_weeks
+    middle = (medium + long) / 2
+    spread = 4 * (middle - days) / max(1.0, long - medium)  # +2 stages at the band's start, -2 at its end
+    return max(2, min(int(settings.restart_stage_short) - 1, round(settings.restart_stage_medium + spread)))
+
+
+def _restart_without_log(profile: Profile, settings: Settings, pace: float, runs_a_week: int) -> Entry:
+    weekly = profile.baseline.pain_free_weekly_distance or 0.0
+    if not weekly:
+        return Entry(State(phase="walk_run", stage=1),
+                     [reason("R17", "No run in the last 2 weeks: restart with walk-run intervals.", "last run: none logged",
+                             facts={"entry_stage": 1})])
+    per_run = weekly * pace / max(1, min(3, runs_a_week))
+    number = max(1, min(BREAK_MAX_STAGE, max((s.number for s in STAGES if s.running_minutes <= per_run), default=1)))
+    text = (f"No log yet, but you say you run about {weekly:g} {profile.units} a week pain-free: "
+            f"walk-run starts at stage {number}, to check that before the plan builds.")
+    data = f"{weekly:g} {profile.units} a week is about {per_run:.0f} min a run"
+    return Entry(State(phase="walk_run", stage=number),
+                 [reason("R43", text, data, facts={"profile_weekly": weekly, "minutes_a_run": round(per_run), "entry_stage": number})])
+
+
+def _escalation(history: History, settings: Settings) -> list[str]:
+    """R45: red runs, or a 2-point rise in weekly worst pain at the same running, in the weeks before the start."""
+    found = []
+    reds = history.reds(ESCALATION_DAYS)
+    if reds:
+        found.append(f"{len(reds)} red run{'s' if len(reds) > 1 else ''} in the 4 weeks before the plan (last {max(reds)})")
+    rise = history.pain_rise(settings)
+    if rise:
+        found.append(f"worst pain rose from {rise[0]}/10 to {rise[1]}/10 with about the same running ({rise[2]:g} and {rise[3]:g})")
+    return found
+
+
+def _hold_week_one(entry: Entry, history: History, start: dt.date, warnings: list[str], units: str) -> None:
+    """R45: recommend a review, and let nothing rise in week 1."""
+    entry.review.append("Before you start: " + "; ".join(warnings) + ". Book a clinician review.")
+    state = entry.state
+    state.no_rise_until = start + dt.timedelta(days=7 - start.weekday())  # the end of week 1
+    text = "Your log before the plan shows pain building, so week 1 adds nothing and a clinician review is recommended."
+    facts: dict[str, float | int | str] = {"signals": len(warnings)}
+    if state.phase == "build":
+        last = history.weekly(("green", "amber"))[-1]
+        if 0 < last < state.green_volume:
+            facts.update({"from": state.green_volume, "to": floor1(last)})
+            state.green_volume = floor1(last)
+    entry.reasons.append(reason("R45", text, "; ".join(warnings), private="data", facts=facts))

@@ -1,0 +1,123 @@
+"""What the log before the plan says about the runner's usual week: frequency, ordinary volume, spikes, breaks, warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from dataclasses import dataclass
+
+from plangen.planner.baseline import LoggedRun, worst_pain
+from plangen.planner.pain import LOOKBACK_DAYS, MEANINGFUL_CHANGE
+from plangen.rules import Settings
+
+WEEKS_READ = 4  # R39/R41: frequency and ordinary volume come from the last 4 weeks
+RECUR_FRACTION = 0.8  # a long run is ordinary when another week holds one at least this long
+SETTLED = ("green", "amber")  # scored runs that were not red
+
+
+@dataclass(frozen=True)
+class History:
+    """The log before ``start``, read once; every figure the entry and the build need."""
+
+    start: dt.date
+    runs: tuple[LoggedRun, ...]  # before the start, oldest first
+    spikes: tuple[LoggedRun, ...]  # one-off long runs or races left out (R41)
+    median_run: float | None
+
+    @property
+    def ordinary(self) -> list[LoggedRun]:
+        return [r for r in self.runs if r not in self.spikes]
+
+    @property
+    def monday(self) -> dt.date:
+        """Weeks are the runner's Monday-to-Sunday weeks (R52), even when the plan starts mid-week."""
+        return self.start - dt.timedelta(days=self.start.weekday())
+
+    def week(self, back: int, runs: list[LoggedRun] | None = None) -> list[LoggedRun]:
+        """Runs of the ``back``-th calendar week before the start's week (1 = the last complete week)."""
+        first = self.monday - dt.timedelta(days=7 * back)
+        return [r for r in (self.ordinary if runs is None else runs) if first <= r.date < first + dt.timedelta(days=7)]
+
+    def last_logged_week(self) -> int | None:
+        """How many weeks back the last week holding a run is (1 = the week just before the start)."""
+        if self.last_run is None:
+            return None
+        return max(1, (self.monday - self.last_run).days // 7 + 1)
+
+    def weekly(self, zones: tuple[str, ...] | None = None) -> list[float]:
+        """Ordinary running in the 4 weeks up to the last logged week, that week last; only ``zones`` when given."""
+        last = self.last_logged_week() or 1
+        return [round(sum(r.distance for r in self.week(b) if zones is None or r.zone in zones), 1)
+                for b in range(last + WEEKS_READ - 1, last - 1, -1)]
+
+    @property
+    def runs_per_week(self) -> int | None:
+        """R39: median runs a week over the last 4 logged weeks (None when the log holds no run)."""
+        last = self.last_logged_week()
+        if last is None:
+            return None
+        counts = [len(self.week(b, list(self.runs))) for b in range(last, last + WEEKS_READ)]
+        return int(statistics.median(counts))
+
+    @property
+    def long_share(self) -> float | None:
+        """The runner's long run as a share of their week: median over weeks with 2+ runs."""
+        last = self.last_logged_week() or 1
+        shares = [max(r.distance for r in w) / total for b in range(last, last + WEEKS_READ)
+                  if len(w := self.week(b)) >= 2 and (total := sum(r.distance for r in w)) > 0]
+        return statistics.median(shares) if shares else None
+
+    def start_cap(self, settings: Settings) -> float | None:
+        """R41: week 1 at most +weekly_increase_max on the larger of the last logged week and the 4-week mean."""
+        weeks = self.weekly()
+        if not any(weeks):
+            return None
+        return (1 + settings.weekly_increase_max) * max(weeks[-1], statistics.mean(weeks))
+
+    def reds(self, days: int) -> list[dt.date]:
+        return [r.date for r in self.runs if r.zone == "red" and (self.start - r.date).days <= days]
+
+    @property
+    def last_run(self) -> dt.date | None:
+        return self.runs[-1].date if self.runs else None
+
+    def before_break(self) -> tuple[float, float]:
+        """R43: ordinary weekly running and the longest green continuous run (min) in the 4 weeks up to the last run."""
+        if self.last_run is None:
+            return 0.0, 0.0
+        since = self.last_run - dt.timedelta(days=7 * WEEKS_READ - 1)
+        window = [r for r in self.ordinary if r.date >= since]
+        green = [r.minutes or 0.0 for r in window if r.zone == "green" and r.continuous]
+        return round(sum(r.distance for r in window) / WEEKS_READ, 1), max(green, default=0.0)
+
+    def pain_rise(self, settings: Settings) -> tuple[int, int, float, float] | None:
+        """R45: the largest 2-point rise in weekly worst pain at about the same running (before, after, and each week's distance).
+
+        "About the same" is within one week's allowed rise (weekly_increase_max).
+        """
+        weeks = [(max(worst_pain(r.entry) for r in w), sum(r.distance for r in w))
+                 for b in range(WEEKS_READ, 0, -1) if (w := self.week(b, list(self.runs)))]  # the 4 weeks before the start
+        rises = [(pain_b - pain_a, pain_a, pain_b, round(load_a, 1), round(load_b, 1))
+                 for i, (pain_a, load_a) in enumerate(weeks) for pain_b, load_b in weeks[i + 1:]
+                 if pain_b - pain_a >= MEANINGFUL_CHANGE and load_b <= load_a * (1 + settings.weekly_increase_max) + 1e-9]
+        return max(rises)[1:] if rises else None  # the largest rise
+
+
+def read_history(runs: list[LoggedRun], start: dt.date, settings: Settings) -> History:
+    """The log before ``start`` with its one-off spikes found (R41)."""
+    before = tuple(r for r in runs if r.date < start)
+    window = [r for r in before if (start - r.date).days <= LOOKBACK_DAYS]
+    median = statistics.median(r.distance for r in window) if window else None
+    spikes = tuple(r for r in window if median and _is_spike(r, window, median, start, settings))
+    return History(start, before, spikes, median)
+
+
+def _is_spike(run: LoggedRun, window: list[LoggedRun], median: float, start: dt.date, settings: Settings) -> bool:
+    """A race or a run over spike_ratio x the median run that no other week comes close to repeating."""
+    if run.entry.type != "race" and run.distance <= settings.spike_ratio * median:
+        return False
+    week = (start - run.date).days // 7
+    return not any(
+        other.entry.type != "race" and (start - other.date).days // 7 != week and other.distance >= RECUR_FRACTION * run.distance
+        for other in window
+    )
