@@ -318,3 +318,164 @@ def test_plangen_yaml_logo_with_a_nul_is_located(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         load_config(tmp_path)
     assert "clinic.logo: expected an image file" in info.value.format_message() and ", line 1" in info.value.format_message()
+
+
+# --- log import: one bad file never stops the good ones -------------------------------------------
+
+ACTIVITIES = Path(__file__).parent / "data" / "activities"
+EASY_GPX = (ACTIVITIES / "easy-run.gpx").read_text(encoding="utf-8")
+INTERVALS_TCX = (ACTIVITIES / "intervals.tcx").read_text(encoding="utf-8")
+
+
+def import_cli(*args: str):  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from plangen.cli import main
+
+    return CliRunner().invoke(main, ["log", "import", *args])
+
+
+def good_and_bad(tmp_path: Path, name: str, text: str | bytes) -> tuple[Path, Path]:
+    folder = tmp_path / "files"
+    folder.mkdir(exist_ok=True)
+    bad = folder / name
+    bad.write_bytes(text if isinstance(text, bytes) else text.encode())
+    good = folder / "intervals.tcx"
+    good.write_text(INTERVALS_TCX, encoding="utf-8")
+    return bad, good
+
+
+def assert_good_one_imported(result, log: Path, bad: Path) -> None:  # type: ignore[no-untyped-def]
+    from plangen.sources.runner import load_log
+
+    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    assert [e.source for e in load_log(log).entries] == ["intervals.tcx"]
+    assert f"error: {bad}: " in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "why"),
+    [
+        ("lat-inf.gpx", EASY_GPX.replace('lat="51.5015"', 'lat="inf"'), "track point 2 has an impossible position"),
+        ("lat-nan.gpx", EASY_GPX.replace('lat="51.5015"', 'lat="nan"'), "track point 2 has an impossible position"),
+        ("year-1.gpx", EASY_GPX.replace("2026-11-20T07:30:00Z", "0001-01-01T00:00:00Z"), "starts in the year 1"),
+    ],
+)
+def test_a_damaged_activity_fails_alone(tmp_path: Path, name: str, text: str, why: str) -> None:
+    bad, good = good_and_bad(tmp_path, name, text)
+    log = tmp_path / "kim.log.yaml"
+    result = import_cli(str(bad), str(good), "--into", str(log))
+    assert result.exit_code == 1
+    assert_good_one_imported(result, log, bad)
+    assert why in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("cadence-nan.gpx", EASY_GPX.replace("<gpxtpx:cad>82<", "<gpxtpx:cad>nan<")),
+        ("cadence-inf.gpx", EASY_GPX.replace("<gpxtpx:cad>82<", "<gpxtpx:cad>inf<")),
+        ("elevation-inf.gpx", EASY_GPX.replace("<ele>10.0<", "<ele>inf<").replace("<ele>12.0<", "<ele>-inf<")),
+        ("mixed-zones.gpx", EASY_GPX.replace("2026-11-20T07:31:00Z", "2026-11-20T07:31:00")),
+        ("time-nan.tcx", INTERVALS_TCX.replace("<TotalTimeSeconds>600.0<", "<TotalTimeSeconds>nan<")),
+        ("distance-inf.tcx", INTERVALS_TCX.replace("<DistanceMeters>2000.0<", "<DistanceMeters>inf<")),
+    ],
+)
+def test_non_numbers_in_a_recording_are_left_out_not_crashed_on(tmp_path: Path, name: str, text: str) -> None:
+    from plangen.logimport import read_file
+    from plangen.logimport.entries import entry_fields
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    [activity] = read_file(path)
+    fields = entry_fields(activity, "run", "km", "Europe/London")
+    assert all(value == value and value not in (float("inf"), float("-inf")) for value in fields.values())
+    assert fields["date"].year == 2026
+
+
+def test_an_unexpected_parser_crash_is_that_files_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import plangen.logimport.gpx as gpx
+
+    def crash(data: bytes, name: str) -> list:  # type: ignore[type-arg]
+        raise RecursionError("deep inside a parser")
+
+    monkeypatch.setattr(gpx, "read_gpx", crash)
+    bad, good = good_and_bad(tmp_path, "any.gpx", EASY_GPX)
+    log = tmp_path / "kim.log.yaml"
+    result = import_cli(str(bad), str(good), "--into", str(log))
+    assert result.exit_code == 1
+    assert_good_one_imported(result, log, bad)
+    assert "could not be read: the file looks damaged (RecursionError)" in result.stderr
+
+
+@pytest.mark.parametrize("error", [AssertionError, TypeError, ValueError, KeyError])
+def test_fitdecode_slips_are_a_corrupt_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: type) -> None:
+    import datetime as dt
+
+    import fitdecode
+    from fit_files import make_fit
+
+    def broken(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise error("fitdecode tripped")
+        yield
+
+    monkeypatch.setattr(fitdecode.FitReader, "__iter__", broken)
+    bad, good = good_and_bad(tmp_path, "watch.fit", make_fit(dt.datetime(2026, 11, 22, 6, 30, tzinfo=dt.UTC)))
+    log = tmp_path / "kim.log.yaml"
+    result = import_cli(str(bad), str(good), "--into", str(log))
+    assert_good_one_imported(result, log, bad)
+    assert f"corrupt FIT file: the decoder could not read it ({error.__name__})" in result.stderr
+
+
+def test_a_huge_gpx_is_refused_by_its_size_before_parsing(tmp_path: Path) -> None:
+    import os
+    import time
+
+    bad, good = good_and_bad(tmp_path, "huge.gpx", EASY_GPX)
+    os.truncate(bad, 95_000_000)  # sparse: parsing it would take half a minute and a gigabyte
+    log = tmp_path / "kim.log.yaml"
+    began = time.perf_counter()
+    result = import_cli(str(bad), str(good), "--into", str(log))
+    assert time.perf_counter() - began < 5
+    assert_good_one_imported(result, log, bad)
+    assert "95 MB, more than the 25 MB a day-long recording takes: not read" in result.stderr
+
+
+def test_start_time_is_written_in_the_runners_time_zone(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from fit_files import make_fit
+
+    from plangen.sources.runner import load_log
+
+    (tmp_path / "kim.yaml").write_text(GOOD + "timezone: Europe/London\n", encoding="utf-8")
+    late = tmp_path / "late.fit"  # 23:30 UTC in June is 00:30 the next day in London
+    late.write_bytes(make_fit(dt.datetime(2026, 6, 10, 23, 30, tzinfo=dt.UTC)))
+    result = import_cli(str(late), "--profile", str(tmp_path / "kim.yaml"))
+    [entry] = load_log(tmp_path / "kim.log.yaml").entries
+    assert (entry.date, entry.start_time) == (dt.date(2026, 6, 11), "2026-06-11T00:30:00+01:00")
+    assert "this computer's time zone" not in result.output
+
+
+def test_without_a_profile_the_import_says_whose_time_zone_it_used(tmp_path: Path) -> None:
+    result = import_cli(str(ACTIVITIES / "easy-run.gpx"), "--into", str(tmp_path / "kim.log.yaml"))
+    assert result.exit_code == 0
+    assert "note: start times are in this computer's time zone" in result.stdout
+
+
+def test_implausible_and_old_sessions_are_pointed_out(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from fit_files import make_fit
+
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    (folder / "blip.fit").write_bytes(make_fit(dt.datetime(2026, 11, 1, 7, tzinfo=dt.UTC), timer_s=14, elapsed_s=14, distance_m=10))
+    (folder / "ride.fit").write_bytes(make_fit(dt.datetime(2026, 11, 3, 7, tzinfo=dt.UTC), timer_s=1800, elapsed_s=1800, distance_m=15000))
+    for year in (2010, 2013, 2017):
+        (folder / f"{year}.fit").write_bytes(make_fit(dt.datetime(year, 5, 2, 7, tzinfo=dt.UTC)))
+    result = import_cli(str(folder), "--into", str(tmp_path / "kim.log.yaml"))
+    assert result.stdout.startswith("imported 5 new, 0 already in the log")
+    assert "note: blip.fit: only 14 seconds long: is it a real session?" in result.stdout
+    assert "note: ride.fit: a pace of 2:00 per km is faster than any runner: was it a ride?" in result.stdout
+    assert "note: import: 3 of the 5 imported sessions are more than a year old (2010-05-02 to 2017-05-02)" in result.stdout
