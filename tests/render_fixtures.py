@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import functools
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +32,6 @@ START = dt.date(2026, 12, 7)
 HOSTILE_NAME = '<script>alert(1)</script>" onmouseover="alert(2)'
 HOSTILE_NOTES = 'Call me <img src=x onerror=alert(3)> or javascript:alert(4) "quoted" & more'
 HOSTILE_LOG_NOTE = "<b>felt it</b> on the downhill <script>alert(5)</script>"
-SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 60" role="img" aria-label="figure">'
-       '<line x1="10" y1="50" x2="90" y2="50" stroke="#1b1f23" stroke-width="3"/>'
-       '<circle cx="50" cy="20" r="8" fill="none" stroke="#0b5c6b" stroke-width="3"/></svg>')
 
 
 @dataclass(frozen=True)
@@ -78,8 +76,8 @@ class FakeExercise:
     pain_rule: str = "Up to 5 out of 10 is fine if it settles within an hour and is not worse next morning."
     substitute: str | None = None
     unilateral: bool = False
-    body_html: str = "<ol><li>Lie on your back with knees bent.</li><li>Lift your hips.</li></ol>"
-    svg: str = SVG
+    body: str = "1. Lie on your back with knees bent.\n2. Lift your hips.\n"
+    pose: Any = None  # drawn by plangen.render.cards; filled in from a real card below
 
     def dose(self, stage: int) -> FakeDose:
         return self.dosage[min(max(stage, 1), 4) - 1]
@@ -107,7 +105,17 @@ def stand_in_library() -> dict[str, FakeExercise]:
                      dosage=tuple(FakeDose(s, sets=2, reps=None, duration_s=20, tempo=None) for s in (1, 2, 3, 4))),
         FakeExercise("hip-thrust", "Hip thrust", level=3, roles=("hip_extensor",), equipment=("bench", "dumbbells")),
     ]
-    return {card.id: card for card in cards}
+    pose = _real_pose()
+    return {card.id: replace(card, pose=pose) for card in cards}
+
+
+@functools.cache
+def _real_pose() -> Any:
+    """One real card's pose, so the stand-in cards get a real drawing from the real figure code."""
+    from plangen.resources import content_dir
+    from plangen.sources.library import load_library
+
+    return load_library(content_dir(Path(__file__).resolve().parents[1]))["glute-bridge"].pose
 
 
 def runner(name: str | None = "Sam Rivera", notes: str | None = "Avoid hills for the first three weeks.",

@@ -44,10 +44,12 @@ def plan_version(plan: Plan) -> str:
 
 
 def cards_used(plan: Plan, library: Mapping[str, Any]) -> dict[str, Any]:
-    """The library's cards the plan uses, in first-use order; an id missing from the library gets no card."""
-    ids = dict.fromkeys(dose.id for week in plan.weeks for day in week.days
-                        for session in day.sessions for dose in session.exercises)
-    return {ex_id: library[ex_id] for ex_id in ids if ex_id in library}
+    """The library's cards the plan uses, in first-use order, then their easier and harder neighbours
+    (a card names them); an id missing from the library gets no card."""
+    used = [library[i] for i in dict.fromkeys(dose.id for week in plan.weeks for day in week.days
+                                                for session in day.sessions for dose in session.exercises) if i in library]
+    neighbours = [n for card in used for n in (card.easier, card.harder) if n in library]
+    return {ex_id: library[ex_id] for ex_id in dict.fromkeys([c.id for c in used] + neighbours)}
 
 
 def _who(runner: RunnerInput) -> Who:

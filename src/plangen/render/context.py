@@ -11,6 +11,7 @@ from plangen.document.model import PlanDocument
 from plangen.document.plan import ExerciseDose, Plan
 from plangen.errors import BuildError
 from plangen.render.branding import branding
+from plangen.render.cards import draw
 from plangen.render.chart import load_chart
 from plangen.rules import THRESHOLDS
 
@@ -84,7 +85,9 @@ def exercise_name(dose: ExerciseDose, cards: Mapping[str, Any]) -> str:
 def plan_context(doc: PlanDocument) -> dict[str, Any]:
     """Everything shared by the site pages and the print document, read from the plan document alone."""
     plan, info = doc.plan, doc.info
-    cards = doc.cards
+    everything = {ex_id: draw(card) for ex_id, card in doc.cards.items()}
+    usage = exercise_usage(plan)
+    cards = {ex_id: everything[ex_id] for ex_id in usage if ex_id in everything}
     person = info.who.model_dump() if info.who else None
     return {
         "plan": plan,
@@ -96,8 +99,8 @@ def plan_context(doc: PlanDocument) -> dict[str, Any]:
         "clinician": info.clinician.model_dump() if info.clinician else None,
         "plan_title": TITLES[plan.status],
         "cards": cards,
-        "usage": exercise_usage(plan),
-        "library": cards,
+        "usage": usage,
+        "library": everything,
         "exercise_name": lambda dose: exercise_name(dose, cards),
         "charts": _charts(plan),
         "has_done": any(day.done for week in plan.weeks for day in week.days),

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
 from plangen.errors import InputError, Problem
 from plangen.sources.exercise_models import HOUSEHOLD, CardMeta, Dose
-from plangen.render.figures import render_svg
-from plangen.render.markdown import render_markdown
 from plangen.sources.runner import validate_document
 from plangen.sources.yamlreader import YamlDocument, parse_yaml, read_text
 
@@ -30,14 +27,6 @@ class Exercise(CardMeta):
         """The dose for plan stage 1-4 (later stages past 4 keep the stage-4 dose)."""
         wanted = min(max(stage, 1), 4)
         return next(d for d in self.dosage if d.stage == wanted)
-
-    @cached_property
-    def body_html(self) -> str:
-        return render_markdown(self.body)
-
-    @cached_property
-    def svg(self) -> str:
-        return render_svg(self.pose, self.name, self.id)
 
 
 class Library(Mapping[str, Exercise]):
