@@ -238,3 +238,19 @@ def test_hills_never_for_a_runner_who_hurts_on_hills(plan_of) -> None:
     prof = profile(weeks=16, goal={"weekly_distance": 15}, symptoms={"aggravators": ["hills"]})
     plan = plan_of(prof, steady_log(START))
     assert all(s.intensity != "hills" for _, s in runs_of(plan))
+
+
+def test_a_run_earlier_in_the_week_never_raises_the_cap(plan_of) -> None:
+    """R40: a longer run logged on Monday of week 1 does not lift Saturday's cap (no ratchet inside a week)."""
+    prof = profile(baseline={}, rules={"long_run_increase_max": 0.3})  # only R19 binds, not the long-run growth
+    monday_run = run(START, 5.5, 33)
+    plan = plan_of(prof, log(*[e.model_dump() for e in steady_log(START).entries], monday_run))
+    saturday = next(s for d, s in runs_of(plan) if d == START + dt.timedelta(days=5))
+    assert saturday.distance <= 1.10 * 5.0 + 1e-9  # the 30 days before the week, not the Monday run
+
+
+def test_short_first_week_when_the_plan_starts_mid_week(plan_of) -> None:
+    """R52: a Wednesday start keeps Mon/Wed/Sat runs; week 1 runs Wednesday to Sunday."""
+    plan = plan_of(profile(start=START + dt.timedelta(days=2)), steady_log(START))
+    assert [d.weekday for d in plan.weeks[0].days] == ["wed", "thu", "fri", "sat", "sun"]
+    assert {d.weekday() for d, _ in runs_of(plan)} <= {0, 2, 5}
