@@ -235,7 +235,11 @@ def test_calendar_events_match_the_plan(project: Path) -> None:
     calendar = Calendar.from_ical((project / "site/sam/plan.ics").read_bytes())
     events = list(calendar.walk("VEVENT"))
     planned = [(d["date"], s["title"]) for w in plan["weeks"] for d in w["days"] for s in d["sessions"] if s["kind"] != "rest"]
-    assert len(events) == len(planned)
+    extras = {str(e["uid"]): e for e in events if not str(e["uid"])[4:5].isdigit()}  # sam-<date>-<n> are sessions
+    assert len(events) == len(planned) + len(extras)
+    assert set(extras) == {"sam-review@plangen", "sam-review-by@plangen", "sam-event@plangen"}
+    assert str(extras["sam-review@plangen"].decoded("dtstart")) == "2027-01-18"  # after review week 6 of a 7 Dec start
+    assert str(extras["sam-event@plangen"].decoded("dtstart")) == "2027-03-14" and "Harbour 10K" in str(extras["sam-event@plangen"]["summary"])
     for event in events:
         start, end = event.decoded("dtstart"), event.decoded("dtend")
         assert (end - start).days == 1  # all-day events end the next day (exclusive)

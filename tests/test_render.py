@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import posixpath
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -64,7 +65,8 @@ def html_pages(files: dict[str, bytes]) -> dict[str, str]:
 
 def test_full_plan_makes_every_page() -> None:
     files = site()
-    expected = {"sam/index.html", "sam/flare-up.html", "sam/diary.html", "assets/plangen.css", "assets/print.css", "assets/narrow.css"}
+    expected = {"sam/index.html", "sam/flare-up.html", "sam/diary.html", "sam/clinician.html", "assets/plangen.css", "assets/print.css",
+                "assets/narrow.css"}
     expected |= {f"sam/week-{n:02d}.html" for n in (1, 2, 3, 4)}
     expected |= {f"sam/exercises/{i}.html" for i in ("clamshell", "step-down", "wall-sit", "hip-flexor-stretch")}
     assert set(files) == expected
@@ -72,7 +74,7 @@ def test_full_plan_makes_every_page() -> None:
 
 def test_referral_plan_is_one_page_and_no_running_plan() -> None:
     files = site("referral")
-    assert set(html_pages(files)) == {"sam/index.html"}
+    assert set(html_pages(files)) == {"sam/index.html", "sam/clinician.html"}  # the clinician page holds the rules that fired
     page = files["sam/index.html"].decode()
     assert "Please see a clinician before you run" in page and "Your knee gives way" in page
     assert "week-01.html" not in page
@@ -114,12 +116,15 @@ def test_links_are_relative_and_resolve(plan_name: str) -> None:
 def test_week_page_writes_out_the_session() -> None:
     page = site()["sam/week-01.html"].decode()
     for words in ("4 × (2 min run / 3 min walk)", "Warm up: walk briskly for 5 min", "Cool down: walk for 5 min",
-                  "3 s down, 1 s pause, 1 s up", "3 × 30 s hold", "How does your knee feel today?",
+                  "3 s down, 1 s pause, 1 s up", "3 × 30 s hold", "Knee not right today? Easier options",
                   "Morning pain above your usual by 2 or more", "Kneecaps in line with your toes",
-                  "Two green walk-runs at this stage", "Planned and done", "R20", "Nielsen 2014",
+                  "Two green walk-runs at this stage", "Planned and done", '<details class="why">',
                   'href="exercises/clamshell.html"', 'href="week-02.html"', "Mystery move"):
         assert words in page, words
     assert "exercises/not-in-library.html" not in page
+    assert "R20" not in page and "Nielsen 2014" not in page  # rule ids and sources are the clinician page's
+    clinician = site()["sam/clinician.html"].decode()
+    assert "R20" in clinician and "Nielsen 2014" in clinician
 
 
 def test_exercise_card_links_only_to_cards_in_the_site() -> None:
@@ -131,7 +136,10 @@ def test_exercise_card_links_only_to_cards_in_the_site() -> None:
 
 def test_diary_has_a_row_per_session_with_dates() -> None:
     page = site()["sam/diary.html"].decode()
-    assert page.count("<tr>") - page.count("<thead>") == 5 + 6 + 4 + 5  # run/walk-run/cross/strength sessions
+    sessions = [s for w in fx.full_plan().weeks for d in w.days for s in d.sessions if s.kind in ("run", "walk_run", "cross_training")]
+    lifts = [e for w in fx.full_plan().weeks for d in w.days for s in d.sessions if s.kind == "strength" for e in s.exercises]
+    assert lifts  # a strength session is a line per exercise: the step-up rule needs reps and pain for each
+    assert page.count("<tr>") - page.count("<thead>") == len(sessions) and page.count('<tr class="exercise-row">') == len(lifts)
     assert "Mon 7 Dec" in page and "Pain after 60 min" in page
 
 
@@ -148,7 +156,10 @@ def hostile_files() -> dict[str, str]:
 @pytest.mark.parametrize("path, text", sorted(hostile_files().items()))
 def test_untrusted_text_is_escaped(path: str, text: str) -> None:
     page = Page(text)
-    assert not [tag for tag, _ in page.tags if tag == "script"]
+    # The one script is the fixed "today" marker (_today.html): no attributes, no runner text inside.
+    scripts = re.findall(r"<script\b[^>]*>(.*?)</script>", text, flags=re.S)
+    assert [attrs for tag, attrs in page.tags if tag == "script"] == [{}] * len(scripts) and len(set(scripts)) <= 1
+    assert not [s for s in scripts if "alert" in s or "</" in s]
     assert not [(tag, k) for tag, attrs in page.tags for k in attrs if k.startswith("on")]
     assert not [url for url in page.urls() if "javascript" in url.lower()]
     assert "<script>alert" not in text and "<img src=x" not in text and "<b>felt it" not in text

@@ -29,7 +29,12 @@ def render_site(doc: PlanDocument, templates: Path | None = None) -> list[Artifa
 
 
 def _referral_pages(env: jinja2.Environment, context: dict[str, Any]) -> list[tuple[str, str]]:
-    return [("index.html", _page(env, "referral.html", context, "index"))]
+    return [("index.html", _page(env, "referral.html", context, "index")), _clinician_page(env, context)]
+
+
+def _clinician_page(env: jinja2.Environment, context: dict[str, Any]) -> tuple[str, str]:
+    # The rules, sources and settings behind the plan, for clinicians: the runner's pages carry plain words only.
+    return ("clinician.html", _page(env, "clinician-detail.html", context, "clinician"))
 
 
 def _plan_pages(env: jinja2.Environment, context: dict[str, Any]) -> list[tuple[str, str]]:
@@ -47,6 +52,7 @@ def _plan_pages(env: jinja2.Environment, context: dict[str, Any]) -> list[tuple[
         pages.append((f"exercises/{ex_id}.html", _page(env, "exercise.html", context, "exercise", extra, "../")))
     pages.append(("flare-up.html", _page(env, "flare-up.html", context, "flare-up")))
     pages.append(("diary.html", _page(env, "diary.html", context, "diary")))
+    pages.append(_clinician_page(env, context))
     return pages
 
 
