@@ -479,3 +479,113 @@ def test_implausible_and_old_sessions_are_pointed_out(tmp_path: Path) -> None:
     assert "note: blip.fit: only 14 seconds long: is it a real session?" in result.stdout
     assert "note: ride.fit: a pace of 2:00 per km is faster than any runner: was it a ride?" in result.stdout
     assert "note: import: 3 of the 5 imported sessions are more than a year old (2010-05-02 to 2017-05-02)" in result.stdout
+
+
+# --- themes and content --------------------------------------------------------------------------
+
+
+def theme(tmp_path: Path, name: str, text: str) -> Path:
+    folder = tmp_path / "templates"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_theme_cannot_run_code(tmp_path: Path) -> None:
+    from plangen.errors import BuildError
+    from plangen.render.environment import make_environment, render_template
+
+    marker = tmp_path / "ran"
+    folder = theme(tmp_path, "evil.html", "{{ lipsum.__globals__['os'].popen('touch " + str(marker) + "').read() }}")
+    with pytest.raises(BuildError) as info:
+        render_template(make_environment(folder), "evil.html")
+    assert "SecurityError" in str(info.value) and "__globals__" in str(info.value)
+    assert not marker.exists()
+
+
+def test_a_theme_cannot_call_mutating_methods_on_its_data(tmp_path: Path) -> None:
+    from plangen.errors import BuildError
+    from plangen.render.environment import make_environment, render_template
+
+    folder = theme(tmp_path, "grab.html", "{{ plan.update({'x': 1}) }}{% set words = [] %}{{ words.append('ok') }}")
+    with pytest.raises(BuildError, match="SecurityError"):
+        render_template(make_environment(folder), "grab.html", plan={})
+
+
+def test_a_template_linked_outside_the_theme_is_never_read(tmp_path: Path) -> None:
+    from plangen.errors import BuildError
+    from plangen.render.environment import make_environment, render_template
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET")
+    folder = theme(tmp_path, "page.html", "{% include 'leak.html' %}")
+    (folder / "leak.html").symlink_to(secret)
+    with pytest.raises(BuildError) as info:
+        render_template(make_environment(folder), "page.html")
+    assert "'leak.html' is a link to a file outside the theme folders; it was not read" in str(info.value)
+    assert "TOP-SECRET" not in str(info.value)
+
+
+@pytest.mark.parametrize("name", ["../secret.txt", "/etc/passwd", "sub/../../secret.txt"])
+def test_template_names_cannot_leave_the_theme(tmp_path: Path, name: str) -> None:
+    from plangen.errors import BuildError
+    from plangen.render.environment import make_environment, render_template
+
+    (tmp_path / "secret.txt").write_text("TOP-SECRET")
+    folder = theme(tmp_path, "page.html", "{% include '" + name + "' %}")
+    with pytest.raises(BuildError) as info:
+        render_template(make_environment(folder), "page.html")
+    assert "TOP-SECRET" not in str(info.value)
+
+
+def test_one_environment_per_theme_folder_that_still_sees_edits(tmp_path: Path) -> None:
+    import os
+
+    from plangen.render.environment import make_environment, render_template
+
+    folder = theme(tmp_path, "page.html", "one")
+    env = make_environment(folder)
+    assert make_environment(tmp_path / "templates" / ".." / "templates") is env
+    assert make_environment(None) is make_environment(None) is not env
+    assert render_template(env, "page.html") == "one"
+    (folder / "page.html").write_text("two")
+    os.utime(folder / "page.html", (1, 1))  # a different mtime, as an editor's save gives (serve rebuilds)
+    assert render_template(env, "page.html") == "two"
+
+
+def test_build_with_a_hostile_theme_fails_cleanly(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from plangen.cli import main
+
+    root = Path(__file__).parents[1]
+    (tmp_path / "secret.txt").write_text("TOP-SECRET")
+    folder = theme(tmp_path, "flare-up.html", "{{ lipsum.__globals__['os'].popen('id').read() }}")
+    (folder / "diary.html").symlink_to(tmp_path / "secret.txt")
+    result = CliRunner().invoke(main, ["build", str(root / "profiles" / "sam.yaml"), "--no-pdf",
+                                       "--root", str(tmp_path), "-o", str(tmp_path / "site")])
+    assert result.exit_code in (1, 2) and isinstance(result.exception, SystemExit), result.output
+    assert "template error:" in result.output
+    assert "TOP-SECRET" not in result.output and "uid=" not in result.output
+    site = tmp_path / "site"
+    assert not any("TOP-SECRET" in p.read_text(errors="ignore") for p in site.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize(
+    "link",
+    ["[see](../../etc/passwd)", "[see](file:///etc/passwd)", "[see](week-01.html)", "[see](//host/share/x)",
+     "<file:///etc/passwd>", "![see](../secret.png)", "[see](FILE:///C:/x)"],
+)
+def test_card_links_never_become_local_paths(link: str) -> None:
+    from plangen.render.markdown import render_markdown
+
+    html = render_markdown(f"Try this: {link} today.")
+    assert "href" not in html and "src" not in html and "passwd" not in html and "file:" not in html.lower()
+    assert html.startswith("<p>Try this:")
+
+
+def test_card_links_to_the_web_and_the_page_stay() -> None:
+    from plangen.render.markdown import render_markdown
+
+    html = render_markdown("[a](https://example.org) [b](#dose) [c](mailto:a@b.c) <https://ok.org>")
+    assert html.count("<a href=") == 4

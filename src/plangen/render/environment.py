@@ -1,13 +1,15 @@
-"""The Jinja2 environment every HTML renderer uses: strict, autoescaped, errors as BuildError."""
+"""The Jinja2 environment every HTML renderer uses: sandboxed, strict, autoescaped, errors as BuildError."""
 
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from plangen.errors import BuildError
 from plangen.render.formats import FILTERS
@@ -23,10 +25,53 @@ def theme_dirs(templates: Path | None) -> list[Path]:
 
 
 def make_environment(templates: Path | None = None) -> jinja2.Environment:
-    """A strict environment: undefined names fail, and every template is autoescaped."""
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in theme_dirs(templates)])
-    env = jinja2.Environment(
-        loader=loader,
+    """The environment for a theme folder: made once per process, so each template compiles once.
+
+    Sandboxed, because a user's ``templates/`` is code we did not write: ``{{ lipsum.__globals__ }}``
+    and friends are refused. Strict: undefined names fail, and every template is autoescaped.
+    """
+    return _environment(templates.resolve() if templates is not None else None)
+
+
+class _ThemeSandbox(ImmutableSandboxedEnvironment):
+    """No template may change the data it is given, except a list it builds itself by appending
+    (the print theme gathers a session's words that way); lists in the context are rebuilt per page."""
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if type(obj) is list and attr == "append":
+            return jinja2.sandbox.SandboxedEnvironment.is_safe_attribute(self, obj, attr, value)
+        return super().is_safe_attribute(obj, attr, value)
+
+
+class ThemeLoader(jinja2.BaseLoader):
+    """Templates from the theme folders, first folder first; one that resolves outside them all
+    (a symlink to /etc/passwd, say) is refused, never read."""
+
+    def __init__(self, folders: list[Path]) -> None:
+        self.folders = [folder.resolve() for folder in folders]
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = jinja2.loaders.split_template_path(template)  # refuses '..' in a template name
+        for folder in self.folders:
+            path = folder.joinpath(*pieces)
+            if path.is_file():
+                return self._read(template, path)
+        raise jinja2.TemplateNotFound(template)
+
+    def _read(self, template: str, path: Path) -> tuple[str, str, Callable[[], bool]]:
+        real = path.resolve()
+        if not any(real.is_relative_to(folder) for folder in self.folders):
+            raise BuildError(f"template error: {template!r} is a link to a file outside the theme folders; "
+                             f"it was not read\n  File \"{path}\"")
+        mtime = real.stat().st_mtime
+        text = real.read_text(encoding="utf-8")
+        return text, str(path), lambda: real.is_file() and real.stat().st_mtime == mtime
+
+
+@lru_cache(maxsize=8)
+def _environment(templates: Path | None) -> jinja2.Environment:
+    env = _ThemeSandbox(
+        loader=ThemeLoader(theme_dirs(templates)),
         undefined=jinja2.StrictUndefined,
         # default=True: .txt, .svg and anything else are escaped too; nothing is trusted by extension.
         autoescape=jinja2.select_autoescape(default_for_string=True, default=True),
@@ -42,6 +87,8 @@ def render_template(env: jinja2.Environment, name: str, **context: Any) -> str:
     """Render one template; any Jinja failure becomes a BuildError naming the file and line."""
     try:
         return env.get_template(name).render(**context)
+    except BuildError:
+        raise
     except jinja2.TemplateSyntaxError as exc:
         raise BuildError(_message(exc.message or str(exc), exc.filename or name, exc.lineno)) from None
     except jinja2.TemplateNotFound as exc:
