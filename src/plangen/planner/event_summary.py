@@ -37,7 +37,7 @@ def _inside(event: Event, week: Week, weeks: list[Week], state: State, settings:
     tapered = week.phase == "taper"
     cap = race_cap(state, event.date, week.start, settings) if tapered else 0.0
     kind, distance = race_plan(event, cap, settings) if tapered else ("none", 0.0)
-    options = _options(event, kind, distance, units, later)
+    options = [] if kind == "race" else _options(event, kind, distance, units, later)
     after = next((w.number for w in weeks if w.number == week.number + 1 and w.phase == "recovery"), None)
     why = _reachable_reason(event, kind, cap, units, week.phase)
     return EventPlan(name=event.name, date=event.date, distance=event.distance, in_plan=True, week=week.number,
@@ -78,6 +78,9 @@ def _options(event: Event, kind: str, distance: float, units: str, later: Projec
             out.append(EventOption(kind="shorter", distance=short, text=f"Choose a shorter distance at the event, at most {short:g} {units}."))
     if kind == "none":
         out.append(EventOption(kind="walk_or_cheer", text="Walk it at an easy pace if walking is pain-free, or go along and cheer."))
+    if later is None and kind != "race":
+        out.append(EventOption(kind="later", distance=event.distance,
+                               text="Choose a later event: at your goal volume the safe limits do not reach this distance yet; talk to your clinician about a bigger goal first."))
     if later is not None:
         out.append(EventOption(kind="later", date=later.start + dt.timedelta(days=6), distance=event.distance,
                                text=f"Pick a later {event.distance:g} {units} event: the limits would allow it from about {later.start + dt.timedelta(days=6)}."))

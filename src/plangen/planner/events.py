@@ -21,8 +21,13 @@ SHORTEST_TAPER_RUN_MIN = 10  # a taper run shorter than this is left out rather 
 
 
 def race_cap(state: State, event_date: dt.date, week_start: dt.date, settings: Settings) -> float:
-    """The longest run the caps allow on race day: R19 from before the race week, R40 on last week's longest."""
-    caps = [state.run_cap(event_date, week_start, settings), state.long_run_cap(week_start, settings)]
+    """The longest run the caps allow on race day: R19 from before the race week, R40 on the week before it.
+
+    Both read only runs before the race week, so the taper and the race-day session agree on it.
+    """
+    last_week = [d for when, d in state.history if week_start - dt.timedelta(days=7) <= when < week_start]
+    caps = [state.run_cap(event_date, week_start, settings),
+            (1 + settings.long_run_increase_max) * max(last_week) if last_week else None]
     known = [c for c in caps if c is not None]
     return floor1(min(known)) if known else 0.0
 
@@ -102,23 +107,41 @@ def _no_new_intensity(decision: Decision, ctx: Context, state: State, event: Eve
 
 def shape_day(ctx: Context, state: State, day: dt.date, planned: dict[dt.date, Session], decision: Decision | None,
               week_start: dt.date) -> dict[dt.date, Session]:
-    """Race day becomes the race (or its safe option); the days just before hold only a short easy run."""
+    """Race day becomes the race (or its safe option); the days just before hold only a short easy run, even last week."""
     event = ctx.profile.goal.event
-    if event is None or decision is None or decision.phase != "taper":
+    if event is None:
         return planned
-    session = _race_day(ctx, state, event, week_start) if day == event.date else None
-    session = session or _taper_run(ctx, planned.get(day), event, day)
+    gap = (event.date - day).days
+    phase = decision.phase if decision is not None else state.phase
+    if gap == 0 and phase == "taper":
+        session = _race_day(ctx, state, event, week_start)  # no safe option: no run, go along and cheer
+    elif abs(gap) == 1:  # the days either side of the race stay free of running (R13 spacing)
+        session = _not_a_run(planned.get(day))
+    elif 0 < gap <= ctx.settings.taper_days:
+        session = _short(ctx, planned.get(day), event)
+    elif 0 < gap and phase == "taper":
+        session = _worth_it(ctx, planned.get(day))
+    else:
+        return planned
     others = {d: s for d, s in planned.items() if d != day}
     return {**others, day: session} if session is not None else others
 
 
-def _taper_run(ctx: Context, session: Session | None, event: Event, day: dt.date) -> Session | None:
+def _not_a_run(session: Session | None) -> Session | None:
+    return None if session is not None and session.kind in ("run", "walk_run") else session
+
+
+def _short(ctx: Context, session: Session | None, event: Event) -> Session | None:
+    if session is None or session.kind not in ("run", "walk_run") or session.stage is not None:
+        return session  # a walk-run stage is easy and at most 30 running minutes already
+    return _easy_short(ctx, session, event)
+
+
+def _worth_it(ctx: Context, session: Session | None) -> Session | None:
+    """A taper run too short to be worth the trip is left out."""
     if session is None or session.kind not in ("run", "walk_run"):
         return session
-    if 0 <= (event.date - day).days <= ctx.settings.taper_days:
-        return _easy_short(ctx, session, event)
-    minutes = (session.distance or 0) * ctx.pace
-    return None if minutes < SHORTEST_TAPER_RUN_MIN else session
+    return None if (session.distance or 0) * ctx.pace < SHORTEST_TAPER_RUN_MIN else session
 
 
 def _easy_short(ctx: Context, session: Session, event: Event) -> Session | None:

@@ -46,7 +46,8 @@ def screen(profile: Profile, settings: Settings) -> Gate:
     review, reasons = _review_prompts(profile)
     no_running = _no_running_reasons(profile, settings)
     if no_running:
-        review.append("Your pain is too high to run for now: see a clinician, and keep up the strength work.")
+        if any(r.rule == "R2" for r in no_running):  # item 17: a pain gate asks for a clinician; a readiness test does not (R49)
+            review.append("Your pain is too high to run for now: see a clinician, and keep up the strength work.")
         return Gate("no_running", None, review, False, reasons + no_running)
     maintain = profile.screening.not_improving_6_weeks
     return Gate("plan", None, review, maintain, reasons)
