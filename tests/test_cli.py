@@ -148,7 +148,7 @@ def test_publish_leaves_no_names_and_uses_unguessable_addresses(project: Path) -
 def test_publish_leaves_out_the_health_answers_behind_referrals_and_reviews(project: Path) -> None:
     sam = (project / "profiles/sam.yaml").read_text()
     older = sam.replace("id: sam", "id: ola").replace("age: 34", "age: 55").replace(
-        "screening:", "screening:\n  swelling_after_runs: true")
+        "swelling_after_runs: false", "swelling_after_runs: true")
     (project / "profiles/ola.yaml").write_text(older)
     # The runner's own answers, as the private plan words them (the general red-flag advice stays).
     private = ("Your knee locks", "Your knee gives way", "giving_way, locking", "has swollen after runs",

@@ -589,3 +589,56 @@ def test_card_links_to_the_web_and_the_page_stay() -> None:
 
     html = render_markdown("[a](https://example.org) [b](#dose) [c](mailto:a@b.c) <https://ok.org>")
     assert html.count("<a href=") == 4
+
+
+# --- inputs people actually type: the scaffold and the examples -----------------------------------
+
+PROFILES = Path(__file__).parents[1] / "profiles"
+QUESTION_SECTIONS = ("runner", "baseline", "symptoms", "screening", "readiness")
+
+
+def asked(data: dict, section: str) -> set[str]:  # type: ignore[type-arg]
+    return set(data.get(section) or {})
+
+
+def unanswered_checks(path: Path) -> list[str]:
+    from plangen.build import load_library, plan_for
+
+    plan = plan_for(load_runner(path), load_library(Path(__file__).parents[1]))
+    return [check.text for check in plan.readiness_checklist if check.answer == "not_answered"]
+
+
+def test_new_asks_every_question_the_planner_reads(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from plangen.cli.scaffold import scaffold
+    from plangen.sources.models import Profile, model_fields_at
+
+    profile = scaffold("kim", tmp_path, dt.date(2026, 11, 30))[0]
+    data = read_yaml(profile).data
+    for section in QUESTION_SECTIONS:
+        unread = {"bmi"} if section == "runner" else set()  # the planner never reads it
+        assert asked(data, section) == set(model_fields_at(Profile, (section,))) - unread, section
+    lines = profile.read_text().splitlines()
+    screening = lines[lines.index(next(line for line in lines if line.startswith("screening:"))) + 1:]
+    assert all("#" in line for line in screening[:13]), "every screening question is explained"
+    assert unanswered_checks(profile) == []
+
+
+@pytest.mark.parametrize("name", ["sam", "jo", "lee"])
+def test_examples_answer_every_question(name: str) -> None:
+    from plangen.sources.models import Profile, model_fields_at
+
+    data = read_yaml(PROFILES / f"{name}.yaml").data
+    for section in ("screening", "readiness"):
+        assert asked(data, section) == set(model_fields_at(Profile, (section,))), section
+    assert "worst_daily_pain" in data["symptoms"]
+    assert unanswered_checks(PROFILES / f"{name}.yaml") == []
+
+
+@pytest.mark.parametrize("path", sorted(PROFILES.glob("*.yaml")), ids=lambda p: p.name)
+def test_example_headers_point_at_no_missing_file(path: Path) -> None:
+    import re
+
+    for target in re.findall(r"\$schema=(\S+)", path.read_text()):
+        assert (path.parent / target).is_file(), f"{path.name} points at {target}, which is not there"
