@@ -1,22 +1,24 @@
-"""The build, top to bottom: read and validate everything, plan and render each runner, then write once."""
+"""The build, top to bottom: read and validate everything, skip what has not changed, render the rest, switch once."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from plangen.artifacts import Artifact, RenderOptions
-from plangen.sources.config import ProjectConfig, load_config
-from plangen.errors import BuildError, InputError, PlangenError, Problem
 from plangen.document.model import PlanDocument
 from plangen.document.plan import Plan
+from plangen.errors import BuildError, InputError, PlangenError, Problem
+from plangen.sources.config import CONFIG_NAME, ProjectConfig, load_config
 from plangen.sources.runner import RunnerInput, load_runner, profile_paths
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -29,11 +31,12 @@ class BuildOptions:
     large_print: bool = False
     publish: bool = False
     jobs: int = 1
+    force: bool = False  # rebuild every plan, changed or not
 
 
 @dataclass(frozen=True)
 class BuiltPlan:
-    """One runner's result: what was built, or why it failed."""
+    """One runner's result, small enough to pass between processes: what was built, skipped, or why it failed."""
 
     slug: str
     source: Path
@@ -41,7 +44,40 @@ class BuiltPlan:
     weeks: int = 0
     name: str | None = None
     error: str | None = None
-    artifacts: list[Artifact] = field(default_factory=list, repr=False)
+    has_pdf: bool = False
+    files: int = 0
+    skipped: bool = False
+    why: str = ""  # why it was built again, or why it was not
+
+
+@dataclass(frozen=True)
+class BadProfile:
+    """A profile that did not validate: the batch goes on without it."""
+
+    source: Path
+    problems: list[Problem]
+
+    @property
+    def message(self) -> str:
+        return InputError(self.problems).format_message()
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did: each good profile's result, each bad profile's problems, and what it kept from before."""
+
+    plans: list[BuiltPlan]
+    bad: list[BadProfile] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # plans of earlier builds still in the site as they were
+    written: bool = False  # False: the site was left as it was
+
+    @property
+    def failed(self) -> list[BuiltPlan]:
+        return [p for p in self.plans if p.error is not None]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 2 if self.bad else 0
 
 
 def build_date() -> str:
@@ -51,28 +87,38 @@ def build_date() -> str:
     return when.date().isoformat()
 
 
-def _load_all(paths: list[Path], config: ProjectConfig) -> list[RunnerInput]:
-    """Every profile under ``paths``, validated; one InputError lists every problem in all of them."""
-    problems: list[Problem] = []
+# --- reading the project ---------------------------------------------------------------------------------
+
+def load_project(paths: list[Path], root: Path) -> tuple[ProjectConfig, list[RunnerInput]]:
+    """plangen.yaml and every profile under ``paths`` with its defaults; one InputError lists every problem in all."""
+    config = load_config(root)
+    runners, bad = load_each(paths, config)
+    if bad or not runners:
+        raise InputError([p for b in bad for p in b.problems] or [_no_profiles(paths)])
+    return config, runners
+
+
+def load_each(paths: list[Path], config: ProjectConfig) -> tuple[list[RunnerInput], list[BadProfile]]:
+    """Every profile under ``paths``, each on its own: the good ones, and the bad ones with their problems."""
     runners: list[RunnerInput] = []
-    found = profile_paths(paths)
-    if not found:
-        problems.append(Problem(paths[0] if paths else Path("."), None, "", "a profile (*.yaml)", "no profiles"))
-    for path in found:
+    bad: list[BadProfile] = []
+    for path in profile_paths(paths):
         try:
             runners.append(_with_defaults(load_runner(path), config))
         except InputError as exc:
-            problems.extend(exc.problems)
-    problems.extend(_duplicate_slugs(runners))
-    if problems:
-        raise InputError(problems)
-    return runners
+            bad.append(BadProfile(path, exc.problems))
+    seen: dict[str, Path] = {}
+    for runner in list(runners):
+        if runner.slug in seen:  # the second profile with an id is the bad one; the first still builds
+            runners.remove(runner)
+            bad.append(BadProfile(runner.profile_path, [Problem(
+                runner.profile_path, None, "id", f"an id no other profile uses (first: {seen[runner.slug]})", repr(runner.slug))]))
+        seen.setdefault(runner.slug, runner.profile_path)
+    return runners, sorted(bad, key=lambda b: b.source)
 
 
-def load_project(paths: list[Path], root: Path) -> tuple[ProjectConfig, list[RunnerInput]]:
-    """The project's plangen.yaml and every profile under ``paths`` with its defaults: what build, plan and validate read."""
-    config = load_config(root)
-    return config, _load_all(paths, config)
+def _no_profiles(paths: list[Path]) -> Problem:
+    return Problem(paths[0] if paths else Path("."), None, "", "a profile (*.yaml)", "no profiles")
 
 
 def _with_defaults(runner: RunnerInput, config: ProjectConfig) -> RunnerInput:
@@ -82,24 +128,16 @@ def _with_defaults(runner: RunnerInput, config: ProjectConfig) -> RunnerInput:
     return replace(runner, profile=runner.profile.model_copy(update=defaults)) if defaults else runner
 
 
-def _duplicate_slugs(runners: list[RunnerInput]) -> list[Problem]:
-    first: dict[str, Path] = {}
-    out = []
-    for runner in runners:
-        if runner.slug in first:
-            out.append(Problem(runner.profile_path, None, "id", f"an id no other profile uses (first: {first[runner.slug]})", repr(runner.slug)))
-        first.setdefault(runner.slug, runner.profile_path)
-    return out
-
-
 @lru_cache(maxsize=4)
 def load_library(root: Path) -> Any:
     """The exercise library (the user's, else the bundled one); loaded once per process."""
-    from plangen.sources.library import load_library as load
     from plangen.resources import content_dir
+    from plangen.sources.library import load_library as load
 
     return load(content_dir(root))
 
+
+# --- one plan ----------------------------------------------------------------------------------------------
 
 def plan_for(runner: RunnerInput, library: Any, config: ProjectConfig | None = None) -> Plan:
     from plangen.planner import make_plan
@@ -134,15 +172,15 @@ def _logo(root: Path, config: ProjectConfig) -> tuple[str, bytes] | None:
     return path.name, path.read_bytes()
 
 
-def document_for(runner: RunnerInput, plan: Plan, library: Any, config: ProjectConfig, options: BuildOptions) -> PlanDocument:
+def document_for(runner: RunnerInput, plan: Plan, library: Any, render: RenderOptions, root: Path) -> PlanDocument:
     """The one document every renderer reads; a published build redacts it here, in one step."""
     from plangen.document.assemble import make_document
 
-    doc = make_document(runner, plan, library, render_options(runner, config, options))
-    if options.publish:
+    doc = make_document(runner, plan, library, render)
+    if render.publish:
         from plangen.document.publish import redact
 
-        doc = redact(doc, options.root)
+        doc = redact(doc, root)
     return doc
 
 
@@ -154,84 +192,123 @@ def render_all(doc: PlanDocument, pdf: bool, root: Path) -> list[Artifact]:
     from plangen.resources import templates_dir
 
     templates = templates_dir(root)
-    artifacts = [*render_site(doc, templates), render_json(doc), render_ics(doc)]
+    artifacts = [*render_site(doc, templates), render_json(doc), *render_ics(doc)]  # a referral has no calendar
     if pdf:
-        from plangen.render.pdf import render_pdf  # WeasyPrint takes a second to import: only when needed
+        from plangen.render.pdf import render_pdfs  # WeasyPrint takes a second to import: only when needed
 
-        artifacts.append(render_pdf(doc, templates))
+        artifacts.extend(render_pdfs(doc, templates))  # plan.pdf and clinician.pdf
     return artifacts
 
 
-def build_one(profile_path: Path, options: BuildOptions) -> BuiltPlan:
-    """Plan and render one profile (in a worker process for batches); failures become a result, not a crash."""
-    config, (runner,) = load_project([profile_path], options.root)
+@dataclass(frozen=True)
+class PlanJob:
+    """What a worker needs for one plan: validated inputs and where to write; it reads nothing from disk again."""
+
+    runner: RunnerInput
+    config: ProjectConfig
+    render: RenderOptions
+    root: Path
+    into: Path  # this build's folder (output.begin made it)
+    slug: str  # the folder the plan goes in (an unguessable one when publishing)
+    why: str = ""
+
+
+def render_plan(job: PlanJob) -> BuiltPlan:
+    """Plan, render and write one runner's folder (in a worker for batches); a failure is a result, not a crash."""
+    from plangen.output import write_files
+
     try:
-        library = load_library(options.root)
-        doc = document_for(runner, plan_for(runner, library, config), library, config, options)
-        files = render_all(doc, options.pdf, options.root)
+        library = load_library(job.root)
+        doc = document_for(job.runner, plan_for(job.runner, library, job.config), library, job.render, job.root)
+        files = _own_files(render_all(doc, job.render.pdf, job.root), job.slug)
+        count = write_files(job.into, files)
     except PlangenError as exc:
-        return BuiltPlan(runner.slug, profile_path, error=exc.format_message())
+        return BuiltPlan(job.slug, job.runner.profile_path, error=exc.format_message(), why=job.why)
     name = doc.info.who.name if doc.info.who else None
-    return BuiltPlan(doc.slug, profile_path, doc.plan.status, len(doc.plan.weeks), name, None, files)
+    has_pdf = any(a.path.name == "plan.pdf" for a in files)
+    return BuiltPlan(job.slug, job.runner.profile_path, doc.plan.status, len(doc.plan.weeks), name, None, has_pdf, count, why=job.why)
 
 
-def build(paths: list[Path], options: BuildOptions, on_done: Callable[[BuiltPlan], None] | None = None) -> list[BuiltPlan]:
-    """Validate all inputs first (bad input: nothing is built), then build each plan and write the site once."""
-    from plangen.output import write_site
+def _own_files(artifacts: list[Artifact], slug: str) -> list[Artifact]:
+    # The shared assets are written once by the build, not by every plan.
+    own = [a for a in artifacts if a.path.parts[0] == slug]
+    stray = [str(a.path) for a in artifacts if a.path.parts[0] not in (slug, "assets")]
+    if stray:
+        raise BuildError(f"the plan '{slug}' would write outside its folder: {', '.join(stray)}")
+    return own
 
-    config, runners = load_project(paths, options.root)
-    load_library(options.root)  # a broken exercise library is bad input: report it before any work
-    results = list(_run(sorted(r.profile_path for r in runners), options, on_done or (lambda _: None)))
-    good = [r for r in results if r.error is None]
-    artifacts = _dedupe_shared([a for r in good for a in r.artifacts])
-    if len(good) > 1 and not options.publish:
+
+# --- the whole build ---------------------------------------------------------------------------------------
+
+def build(paths: list[Path], options: BuildOptions, on_done: Callable[[BuiltPlan], None] | None = None) -> BuildReport:
+    """Validate everything; build every good profile (skipping unchanged ones) into a new site that replaces the old in one step.
+
+    Bad profiles are reported and left out; plangen.yaml or the exercise library being bad stops the build (exit 2).
+    """
+    from plangen.incremental import Incremental
+
+    config = load_config(options.root)
+    load_library(options.root)  # a broken exercise library is bad input for every plan: report it before any work
+    runners, bad = load_each(paths, config)
+    if not runners:
+        raise InputError([p for b in bad for p in b.problems] or [_no_profiles(paths)])
+    done = on_done or (lambda _result: None)
+    slugs = _output_slugs(runners, options)
+    with Incremental.begin(options.out, options.root, list(slugs.values()), publish=options.publish, force=options.force) as site:
+        skipped, jobs = [], []
+        for runner in runners:
+            render, slug = render_options(runner, config, options), slugs[runner.slug]
+            old, why = site.reuse(slug, runner.profile_path, runner.log_path, render)
+            if old is None:
+                jobs.append(PlanJob(runner, config, render, options.root, site.staging.root, slug, why))
+            else:
+                skipped.append(_skipped(old, slug, runner.profile_path, why))
+                done(skipped[-1])
+        results = skipped + _render(jobs, options, done)
+        kept = site.finish(results, lambda rows: _shared_files(rows, config, options))
+    return BuildReport(sorted(results, key=lambda r: r.source), bad, kept, site.written)
+
+
+def _skipped(old: dict[str, Any], slug: str, source: Path, why: str) -> BuiltPlan:
+    return BuiltPlan(slug, source, old["status"], old["weeks"], old.get("name"), has_pdf=old["has_pdf"], files=old["files"],
+                     skipped=True, why=why)
+
+
+def _shared_files(rows: list[dict[str, Any]], config: ProjectConfig, options: BuildOptions) -> list[Artifact]:
+    """The theme's assets, and the clinician's index when the site holds more than one private plan."""
+    from plangen.render.assets import asset_artifacts
+    from plangen.resources import templates_dir
+
+    files = asset_artifacts(templates_dir(options.root))
+    if len(rows) > 1 and not options.publish:
         from plangen.render.clinic import render_clinic_index
 
-        artifacts.append(render_clinic_index(good, render_options(runners[0], config, options), options.root))
-    if artifacts:
-        write_site(options.out, artifacts)
-    return results
+        files.append(render_clinic_index(rows, config.clinic.name, build_date(), options.root))
+    return files
 
 
-def _run(paths: list[Path], options: BuildOptions, on_done: Callable[[BuiltPlan], None]) -> list[BuiltPlan]:
-    if options.jobs <= 1 or len(paths) == 1:
-        results = []
-        for path in paths:
-            results.append(build_one(path, options))
-            on_done(results[-1])
-        return results
+def _output_slugs(runners: list[RunnerInput], options: BuildOptions) -> dict[str, str]:
+    """Each runner's folder name; publishing hashes it with the project's secret, made here once, never in a worker."""
+    if not options.publish:
+        return {r.slug: r.slug for r in runners}
+    from plangen.document.publish import public_slug
+
+    return {r.slug: public_slug(r.slug, options.root) for r in runners}
+
+
+def _render(jobs: list[PlanJob], options: BuildOptions, done: Callable[[BuiltPlan], None]) -> list[BuiltPlan]:
+    from plangen.batch import run_jobs
+
+    def crashed(job: PlanJob, exc: BaseException) -> BuiltPlan:
+        return BuiltPlan(job.slug, job.runner.profile_path, error=f"{type(exc).__name__}: {exc}", why=job.why)
+
     # Worker processes: WeasyPrint's memory grows across renders, and two cores beat one.
-    with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-        futures = [pool.submit(build_one, path, options) for path in paths]
-        results = []
-        for future in futures:
-            results.append(_result(future, paths[len(results)]))
-            on_done(results[-1])
-        return results
-
-
-def _result(future: Any, path: Path) -> BuiltPlan:
-    try:
-        return future.result()
-    except Exception as exc:  # a worker crash is one profile's failure, not the batch's
-        return BuiltPlan(path.stem, path, error=f"{type(exc).__name__}: {exc}")
-
-
-def _dedupe_shared(artifacts: list[Artifact]) -> list[Artifact]:
-    # Every plan ships the same shared assets; keep one copy of each.
-    seen: set[str] = set()
-    out = []
-    for artifact in artifacts:
-        shared = artifact.path.parts[0] == "assets"
-        if shared and str(artifact.path) in seen:
-            continue
-        seen.add(str(artifact.path))
-        out.append(artifact)
-    return out
+    return run_jobs(jobs, render_plan, options.jobs, crashed, done)
 
 
 def failures(results: list[BuiltPlan]) -> list[BuiltPlan]:
     return [r for r in results if r.error is not None]
 
 
-__all__ = ["BuildError", "BuildOptions", "BuiltPlan", "build", "build_one", "failures", "load_project", "plan_for"]
+__all__ = ["BadProfile", "BuildError", "BuildOptions", "BuildReport", "BuiltPlan", "build", "failures", "load_each",
+           "load_project", "plan_for", "render_plan", "CONFIG_NAME"]

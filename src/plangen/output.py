@@ -120,6 +120,11 @@ def carry(staging: Staging, name: str) -> int | None:
         return None
 
 
+def discard(staging: Staging, name: str) -> None:
+    """Remove what this build wrote under ``name`` (a plan that failed half-way), links inside not followed."""
+    _remove(staging.root / check_path(PurePosixPath(name)))
+
+
 def previous_manifest(staging: Staging) -> dict[str, Any] | None:
     """The manifest the replaced build wrote, or None when there is none or it cannot be trusted."""
     if staging.previous is None:

@@ -52,31 +52,39 @@ def _base_url(_ctx: click.Context, _param: click.Parameter, value: str | None) -
 @click.option("--no-pdf", is_flag=True, help="Skip the PDF (faster previews).")
 @click.option("--publish", is_flag=True, help="For public hosting: no names, ages, notes or pain history; unguessable addresses; noindex.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes for a batch (default: the number of cores).")
+@click.option("--force", is_flag=True, help="Build every plan again, even those unchanged since the last build.")
 @click.pass_context
 def build(ctx: click.Context, paths: tuple[Path, ...], out: Path, root: Path, paper: str | None, base_url: str | None,
-          large_print: bool, no_pdf: bool, publish: bool, jobs: int | None) -> None:
-    """Build each profile (a file, or every profile in a folder; default profiles/) into OUT."""
-    from plangen.build import BuildOptions, failures
+          large_print: bool, no_pdf: bool, publish: bool, jobs: int | None, force: bool) -> None:
+    """Build each profile (a file, or every profile in a folder; default profiles/) into OUT.
+
+    A plan whose inputs have not changed since the last build is kept as it is (--force builds it anyway).
+    Bad profiles are listed and left out; the others are built (exit 2, or 1 if a plan failed to render).
+    """
+    from plangen.build import BuildOptions
     from plangen.build import build as run_build
     from plangen.cli.reporting import report_build
 
     options = BuildOptions(out=out, root=root, pdf=not no_pdf, paper=paper, base_url=base_url, large_print=large_print,
-                           publish=publish, jobs=jobs or os.cpu_count() or 1)
+                           publish=publish, jobs=jobs or os.cpu_count() or 1, force=force)
     targets = list(paths) or [Path("profiles")]
     with _progress(ctx, targets) as advance:
-        results = run_build(targets, options, on_done=advance)
-    report_build(results, out, quiet=ctx.obj["quiet"])
-    if failures(results):
-        ctx.exit(1)
+        report = run_build(targets, options, on_done=advance)
+    report_build(report, out, quiet=ctx.obj["quiet"], verbose=ctx.obj["verbose"])
+    ctx.exit(report.exit_code)
 
 
 @contextlib.contextmanager
 def _progress(ctx: click.Context, targets: list[Path]) -> Iterator[Callable[[object], None]]:
-    """A progress bar for batches on a terminal; silent for one profile, under -q, or in a pipe."""
+    """A progress bar for batches on a terminal; one line in a pipe or a log; silent for one profile or under -q."""
     from plangen.sources.runner import profile_paths
 
     total = len(profile_paths(targets))
     if ctx.obj["quiet"] or total < 2:
+        yield lambda _result: None
+        return
+    if not sys.stderr.isatty():  # a bar redrawn in place is noise in a log: say it once, on a line of its own
+        click.echo(f"Building {total} plans...", err=True)
         yield lambda _result: None
         return
     with click.progressbar(length=total, label="Building plans", file=sys.stderr) as bar:
@@ -104,23 +112,23 @@ def plan(profile: Path, fmt: str, root: Path) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("."), help="Project folder whose plangen.yaml is checked too (default: here).")
 @click.pass_context
 def validate(ctx: click.Context, paths: tuple[Path, ...], root: Path) -> None:
-    """Check profiles, logs and plangen.yaml; print every problem (exit 0 when all is well, 2 when not)."""
+    """Check profiles (files or folders; default profiles/), their logs and plangen.yaml; print every problem (exit 2 if any)."""
     from plangen.build import load_project
     from plangen.sources.config import CONFIG_NAME
-    from plangen.logimport import runs_missing_pain
 
-    _config, runners = load_project(list(paths), root)
+    _config, runners = load_project(list(paths) or [Path("profiles")], root)
     if ctx.obj["quiet"]:
         return
     if (root / CONFIG_NAME).exists():
         click.echo(f"ok: {root / CONFIG_NAME}")
     for runner in runners:
         click.echo(f"ok: {runner.profile_path} ({len(runner.log.entries)} log entries)")
-        missing = runs_missing_pain(runner.log)
+        # The rule of logimport.runs_missing_pain, without loading the importer and its file readers.
+        missing = [e for e in runner.log.entries if e.is_run and e.pain.next_morning is None]
         if missing:
             dates = ", ".join(str(e.date) for e in missing)
             click.echo(f"  note: {len(missing)} runs have no next-morning pain score yet ({dates}); they cannot count as green")

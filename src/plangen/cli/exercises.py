@@ -9,12 +9,25 @@ from typing import TYPE_CHECKING
 
 import click
 
-from plangen.sources.exercise_models import CATEGORIES, EQUIPMENT, Dose
-
-if TYPE_CHECKING:  # the loader (Markdown, figures) is imported only when a command runs
+if TYPE_CHECKING:  # the loader (Markdown, figures) and the models (pydantic) are imported only when a command runs
+    from plangen.sources.exercise_models import Dose
     from plangen.sources.library import Exercise, Library
 
 _ROOT_KEY = "plangen.exercises.root"
+
+
+class _ModelChoice(click.Choice):  # type: ignore[type-arg]
+    """A choice of one of the card model's value lists, read when first needed: `plangen --help` loads no pydantic."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        from plangen.sources import exercise_models
+
+        return tuple(getattr(exercise_models, self._name))
 
 
 @click.group("exercises", invoke_without_command=True)
@@ -25,8 +38,8 @@ _ROOT_KEY = "plangen.exercises.root"
     show_default=True,
     help="Project folder; its content/exercises overrides the bundled library.",
 )
-@click.option("--category", type=click.Choice(CATEGORIES), help="Only cards in this category.")
-@click.option("--equipment", type=click.Choice(EQUIPMENT), help="Only cards that use this equipment.")
+@click.option("--category", type=_ModelChoice("CATEGORIES"), help="Only cards in this category.")
+@click.option("--equipment", type=_ModelChoice("EQUIPMENT"), help="Only cards that use this equipment.")
 @click.pass_context
 def exercises(ctx: click.Context, root: Path, category: str | None, equipment: str | None) -> None:
     """List the exercise library, or show one card with 'exercises show ID'."""

@@ -97,13 +97,18 @@ def _log_folders(paths: list[Path]) -> list[Path]:
 def rebuild(paths: list[Path], options: BuildOptions, say: Callable[[str], None]) -> bool:
     """Build once; a bad input is reported and the last good site keeps being served."""
     try:
-        results = build(paths, options)
+        report = build(paths, options)
     except PlangenError as exc:
         say(exc.format_message())
         return False
-    for result in results:
-        say(f"built {result.slug}" if result.error is None else f"failed {result.source}: {result.error}")
-    return all(r.error is None for r in results)
+    for result in report.plans:
+        if result.error is not None:
+            say(f"failed {result.source}: {result.error}")
+        elif not result.skipped:
+            say(f"built {result.slug}")
+    for bad in report.bad:
+        say(f"bad profile {bad.source}:\n{bad.message}")
+    return report.exit_code == 0
 
 
 def watch_and_rebuild(paths: list[Path], options: BuildOptions, say: Callable[[str], None],
