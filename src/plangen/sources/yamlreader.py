@@ -286,17 +286,23 @@ def _read_regular_file(path: Path) -> bytes:
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "a path that cannot be opened"
         raise _error(path, None, "", "a readable file", reason) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+        os.close(fd)
+        _refuse_unread(path, info)
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            found = "a folder" if stat.S_ISDIR(info.st_mode) else "a device, pipe or socket"
-            raise _error(path, None, "", "a regular file", found)
-        if info.st_size > MAX_BYTES:
-            raise _error(path, None, "", f"a file of at most {MAX_BYTES // 1_000_000} MB", f"{info.st_size} bytes")
         raw = handle.read(MAX_BYTES + 1)
     if len(raw) > MAX_BYTES:  # it grew while we read it
         raise _error(path, None, "", f"a file of at most {MAX_BYTES // 1_000_000} MB", "more")
     return raw
+
+
+def _refuse_unread(path: Path, info: os.stat_result) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise _error(path, None, "", "a regular file", "a folder")
+    if not stat.S_ISREG(info.st_mode):
+        raise _error(path, None, "", "a regular file", "a device, pipe or socket")
+    raise _error(path, None, "", f"a file of at most {MAX_BYTES // 1_000_000} MB", f"{info.st_size} bytes")
 
 
 def _error(path: Path, line: int | None, field_: str, expected: str, found: str, text: str = "") -> InputError:
