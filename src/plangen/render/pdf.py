@@ -1,4 +1,4 @@
-"""Render the plan's print document to PDF bytes with WeasyPrint (imported only when a PDF is made)."""
+"""Render the printed handout and the clinician appendix to PDF with WeasyPrint (imported only when a PDF is made)."""
 
 from __future__ import annotations
 
@@ -12,27 +12,51 @@ from typing import Any
 from plangen.artifacts import Artifact
 from plangen.document.model import PlanDocument
 from plangen.errors import BuildError
+from plangen.render.appendix import reason_groups
 from plangen.render.assets import assets_base, theme_assets
 from plangen.render.branding import card_links
 from plangen.render.context import Links, plan_context, safe_id
 from plangen.render.environment import make_environment, render_template
+from plangen.render.handout import make_handout
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF: screen readers get headings, tables and reading order
 
 
 def render_pdf(doc: PlanDocument, templates: Path | None = None) -> Artifact:
-    """The whole plan (or the referral letter) as ``<slug>/plan.pdf``."""
+    """The runner's handout (or the referral letter) as ``<slug>/plan.pdf``: plain words only."""
     slug = safe_id(doc.slug, "plan id")
-    html = print_html(doc, templates)
-    return Artifact(PurePosixPath(slug, "plan.pdf"), html_to_pdf(html, templates))
+    return Artifact(PurePosixPath(slug, "plan.pdf"), html_to_pdf(print_html(doc, templates), templates))
+
+
+def render_clinician_pdf(doc: PlanDocument, templates: Path | None = None) -> Artifact:
+    """The clinician appendix as ``<slug>/clinician.pdf``: every reason with its rule, data and source, and the settings."""
+    slug = safe_id(doc.slug, "plan id")
+    return Artifact(PurePosixPath(slug, "clinician.pdf"), html_to_pdf(clinician_html(doc, templates), templates))
+
+
+def render_pdfs(doc: PlanDocument, templates: Path | None = None) -> list[Artifact]:
+    """Both printed documents of a plan: the handout and the clinician appendix."""
+    return [render_pdf(doc, templates), render_clinician_pdf(doc, templates)]
 
 
 def print_html(doc: PlanDocument, templates: Path | None = None) -> str:
-    """The single print document, with in-document links instead of separate pages."""
-    env = make_environment(templates)
+    """The handout as one print document, with in-document links instead of separate pages."""
+    return render_template(make_environment(templates), "print.html", **print_context(doc))
+
+
+def clinician_html(doc: PlanDocument, templates: Path | None = None) -> str:
+    """The clinician appendix as one print document: each distinct reason once, with where it applied."""
+    context = {**print_context(doc), "reasons": reason_groups(doc.plan)}
+    return render_template(make_environment(templates), "clinician.html", **context)
+
+
+def print_context(doc: PlanDocument) -> dict[str, Any]:
+    """What the print templates see: the shared context, the handout's routines and cards, and card QR codes."""
     context = plan_context(doc)
-    online = card_links(doc.info.presentation.base_url, doc.slug, context["cards"])  # QR codes on the printed cards only
-    return render_template(env, "print.html", **context, online_cards=online, links=Links(print_mode=True), current="print")
+    handout = make_handout(doc.plan, context["library"])
+    # QR codes only on the cards that are printed (drills and walks are routine lines, not cards).
+    online = card_links(doc.info.presentation.base_url, doc.slug, [card.id for card in handout.cards])
+    return {**context, "handout": handout, "online_cards": online, "links": Links(print_mode=True), "current": "print"}
 
 
 def html_to_pdf(html: str, templates: Path | None = None) -> bytes:
