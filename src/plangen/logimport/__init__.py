@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from plangen.logimport.activity import Activity, ActivityFileError, log_kind
 from plangen.logimport.entries import entry_fields
-from plangen.logimport.files import Source, discover, read_file, read_source
+from plangen.logimport.discover import discover, read_source
+from plangen.logimport.files import Source, read_file
 from plangen.logimport.importer import (
     FileNote,
     ImportReport,

@@ -1,4 +1,4 @@
-"""Find activity files in the paths given, and read each with the parser for its format."""
+"""Read one activity file (FIT, GPX or TCX, gzipped or not) with the parser for its format."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import gzip
 import io
 import os
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,46 +27,6 @@ class Source:
     label: str  # how the report names it
     row: dict[str, str] | None = field(default=None, compare=False)
     problem: str | None = None  # already known to be unreadable (say, a broken activities.csv)
-
-
-def discover(paths: Sequence[Path]) -> list[Source]:
-    """Expand folders (recursively; a folder with activities.csv is a Strava export) into sources."""
-    sources: list[Source] = []
-    seen: set[Path] = set()
-    for path in paths:
-        if path.name == "activities.csv" and path.is_file():  # the export's index names the export
-            path = path.parent
-        sources.extend(_folder(path, seen) if path.is_dir() else [Source(path, str(path))])
-    return sources
-
-
-def _folder(folder: Path, seen: set[Path]) -> list[Source]:
-    real = folder.resolve()
-    if real in seen:  # a symlink loop, or the same folder named twice
-        return []
-    seen.add(real)
-    if (folder / "activities.csv").is_file():
-        from plangen.logimport.strava import strava_sources
-
-        return strava_sources(folder)
-    found: list[Source] = []
-    for child in sorted(folder.iterdir()):
-        if child.is_dir():
-            found.extend(_folder(child, seen))
-        elif format_of(child.name):  # other files in a folder (notes, photos) are not ours to judge
-            found.append(Source(child, str(child)))
-    return found
-
-
-def read_source(source: Source) -> list[Activity]:
-    """The activities in one source; ActivityFileError says what is wrong with it."""
-    if source.problem:
-        raise ActivityFileError(source.problem)
-    if source.row is not None:
-        from plangen.logimport.strava import read_strava_row
-
-        return read_strava_row(source)
-    return read_file(source.path)
 
 
 def read_file(path: Path) -> list[Activity]:

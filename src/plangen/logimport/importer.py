@@ -14,7 +14,8 @@ from plangen.errors import InputError, Problem
 from plangen.sources.models import EARLIEST_DATE, LATEST_DATE, LogEntry, TrainingLog
 from plangen.logimport.activity import KINDS, Activity, ActivityFileError, describe_sport, log_kind, names_no_sport
 from plangen.logimport.entries import entry_fields
-from plangen.logimport.files import Source, discover, read_source
+from plangen.logimport.discover import discover, read_source
+from plangen.logimport.files import Source
 from plangen.logimport.match import ALREADY, NEW, MergePlan, plan_merge
 from plangen.logimport.plausible import doubt, old_note
 from plangen.logimport.merge import (
