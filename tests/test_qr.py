@@ -1,4 +1,4 @@
-"""QR codes on the PDF decode (zxing-cpp, from pixels) to the hosted page they stand beside: cover and every card."""
+"""QR codes on the PDF decode (zxing-cpp, from pixels) to the hosted page they stand beside: cover and every printed card."""
 
 from __future__ import annotations
 
@@ -79,7 +79,8 @@ def card_pages(reader: Any) -> list[tuple[str, int, int]]:
     index = next(i for i, item in enumerate(top) if not isinstance(item, list) and item.title == "Exercise cards")
     cards = top[index + 1]
     starts = [reader.get_destination_page_number(c) for c in cards]
-    ends = [*starts[1:], reader.get_destination_page_number(top[index + 2])]
+    after = top[index + 2] if len(top) > index + 2 else None  # the cards may end the handout
+    ends = [*starts[1:], reader.get_destination_page_number(after) if after is not None else len(reader.pages) - 1]
     return [(c.title, start, end) for c, start, end in zip(cards, starts, ends)]
 
 
@@ -95,13 +96,14 @@ def test_every_printed_card_carries_a_qr_to_its_own_page(full: tuple[Path, Any, 
     site, reader, codes = full
     cards = card_pages(reader)
     card_files = sorted((site / "sam" / "exercises").glob("*.html"))
-    assert len(cards) == len(card_files) > 5
+    # Strength exercises are printed as cards; drills and walks are routine lines (on the site they keep a page).
+    assert 5 < len(cards) < len(card_files)
     by_title = {_title(path): f"{BASE}/sam/exercises/{path.name}" for path in card_files}
     for title, start, end in cards:
         on_its_pages = [url for page in range(start, end + 1) for url in codes[page]]
         assert by_title[title] in on_its_pages, (title, on_its_pages)
     every = sorted(url for page in codes.values() for url in page)
-    assert every == sorted([f"{BASE}/sam/index.html", *by_title.values()])  # one each, nothing else
+    assert every == sorted([f"{BASE}/sam/index.html", *(by_title[title] for title, _, _ in cards)])  # one each, nothing else
 
 
 def _title(page: Path) -> str:
@@ -133,6 +135,8 @@ def sheet_pdf(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     owners: list[list[str]] = []
 
     def sheet(html: str, templates: Path | None = None) -> bytes:
+        if 'class="appendix"' in html:  # clinician.pdf carries no QR codes: a blank page keeps the test quick
+            return real('<!doctype html><html lang="en"><head><title>x</title></head><body></body></html>', templates)
         who, page = qr_sheet(html)
         owners.append(who)
         return real(page, templates)
@@ -154,7 +158,7 @@ def test_embedded_qr_codes_decode_to_the_hosted_pages(tmp_path: Path, sheet_pdf:
     assert [len(found) for found in codes.values()] == [1] * len(owners)
     expected = [f"{BASE}/{slug}/index.html" if who == "cover" else f"{BASE}/{slug}/exercises/{who}.html" for who in owners]
     assert [found[0] for found in codes.values()] == expected
-    assert owners[0] == "cover" and len(set(owners[1:])) == len(owners) - 1 == len(list((site / slug / "exercises").iterdir()))
+    assert owners[0] == "cover" and len(set(owners[1:])) == len(owners) - 1 > 5  # one code per printed card
     assert all(hosted(site, url).is_file() for url in expected)
 
 

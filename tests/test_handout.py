@@ -1,0 +1,165 @@
+"""The printed handout (issue 14): page budget, a week to a page, plain words only; clinician.pdf holds the reasoning."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Any
+
+import pytest
+from conftest import ROOT
+
+from plangen.build import BuildOptions, document_for, load_library, load_project, plan_for, render_options
+from plangen.document.model import PlanDocument
+from plangen.render.appendix import reason_groups
+from plangen.render.handout import steps, week_pages
+from plangen.rules import THRESHOLDS
+
+A4_PAGES, LETTER_PAGES = 16, 20  # HANDOUT.md's budget for the 10-week example
+RULE_ID = re.compile(r"\bR\d+[a-z]?\b")
+
+
+@dataclass(frozen=True)
+class Printed:
+    doc: PlanDocument
+    handout: Any  # pypdf reader of plan.pdf
+    clinician: Any  # pypdf reader of clinician.pdf
+
+    def text(self, reader: Any) -> str:
+        return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def example(paper: str = "a4", name: str = "sam") -> PlanDocument:
+    config, (runner,) = load_project([ROOT / "profiles" / f"{name}.yaml"], ROOT)
+    plan = plan_for(runner, load_library(ROOT), config)
+    options = BuildOptions(root=ROOT, paper=paper)
+    return document_for(runner, plan, load_library(ROOT), render_options(runner, config, options), ROOT)
+
+
+def read(data: bytes) -> Any:
+    import pypdf
+
+    return pypdf.PdfReader(BytesIO(data))
+
+
+@pytest.fixture(scope="session")
+def sam_a4() -> Printed:
+    """The example's two PDFs on A4, rendered once for every test here (a PDF render takes seconds)."""
+    from plangen.render.pdf import render_pdfs
+
+    doc = example()
+    plan_pdf, clinician_pdf = render_pdfs(doc, ROOT / "templates")
+    assert (str(plan_pdf.path), str(clinician_pdf.path)) == ("sam/plan.pdf", "sam/clinician.pdf")
+    return Printed(doc, read(plan_pdf.data), read(clinician_pdf.data))
+
+
+@pytest.mark.slow
+def test_the_example_fits_the_a4_page_budget(sam_a4: Printed) -> None:
+    assert len(sam_a4.doc.plan.weeks) == 10
+    assert len(sam_a4.handout.pages) <= A4_PAGES
+
+
+@pytest.mark.slow
+def test_the_example_fits_the_letter_page_budget() -> None:
+    from plangen.render.pdf import render_pdf
+
+    assert len(read(render_pdf(example("letter"), ROOT / "templates").data).pages) <= LETTER_PAGES
+
+
+@pytest.mark.slow
+def test_every_week_starts_a_page_of_its_own(sam_a4: Printed) -> None:
+    reader = sam_a4.handout
+    starts = {item.title: reader.get_destination_page_number(item) for item in reader.outline if not isinstance(item, list)}
+    weeks = [starts[title] for title in starts if title.startswith("Week ")]
+    assert len(weeks) == len(sam_a4.doc.plan.weeks)
+    assert len(set(weeks)) == len(weeks), "two weeks of continuous running share a page"
+    for page, following in zip(weeks, weeks[1:]):
+        assert following == page + 1, "a week runs over onto a second page"
+    text = reader.pages[weeks[0]].extract_text()
+    for words in ("Session and dose", "Easier option", "Done", "During", "Morning", "one change", "Warm-up A"):
+        assert words in text, words
+
+
+@pytest.mark.slow
+def test_the_runners_pages_hold_no_rule_ids_or_settings_keys(sam_a4: Printed) -> None:
+    text = sam_a4.text(sam_a4.handout)
+    assert not RULE_ID.findall(text)
+    keys = [key for key in THRESHOLDS if key in text]
+    assert keys == []
+    assert "ACWR" not in text and "_" not in text
+
+
+@pytest.mark.slow
+def test_the_clinician_appendix_holds_every_reason_with_rule_and_source(sam_a4: Printed) -> None:
+    text = re.sub(r"\s+", " ", sam_a4.text(sam_a4.clinician))
+    groups = reason_groups(sam_a4.doc.plan)
+    assert len(groups) > 10
+    for group in groups:
+        assert group.rule in text, group.rule
+        words = re.sub(r"\s+", " ", group.source)[:30]
+        assert words in text, (group.rule, words)
+    for setting in sam_a4.doc.plan.settings:
+        assert setting.key in text
+    assert "Clinician sign-off" in text
+
+
+def test_a_changed_setting_changes_the_printed_words() -> None:
+    """Issue 13: every threshold the handout prints comes from the plan's settings, never a default."""
+    from plangen.render.pdf import print_html
+
+    doc = example()
+    changed = {"green_pain_max": 1, "red_pain_min": 6, "strength_pain_max": 4, "flare_cut_min": 0.2,
+               "weekly_increase_max": 0.05, "review_week": 8}
+    settings = [s.model_copy(update={"value": float(changed[s.key])}) if s.key in changed else s for s in doc.plan.settings]
+    html = print_html(doc.model_copy(update={"plan": doc.plan.model_copy(update={"settings": settings})}))
+    for words in ("Pain 0 to 1 out of 10", "Pain 2 to 5", "Pain 6 or more", "up to 4 out of 10",
+                  "at least 20% less running), swap", "no better after about 8 weeks", "up to 5%"):
+        assert words in html, words
+    # The template's own words only: the plan's contingencies carry the words the planner wrote.
+    for default in ("Pain 0 to 2 out of 10", "up to 5 out of 10", "at least 10% less running), swap", "about 6 weeks of the plan"):
+        assert default not in html, default
+
+
+def test_routines_are_printed_once_and_drills_get_no_card() -> None:
+    from plangen.render.pdf import print_html
+
+    html = print_html(example())
+    for routine in ("Warm-up A", "Cool-down B", "Mobility C"):
+        assert html.count(f'id="routine-{routine[-1].lower()}"') == 1
+    cards = re.findall(r'<article class="card" id="ex-([a-z0-9-]+)"', html)
+    assert cards and "leg-swings" not in cards and "shake-out-walk" not in cards
+    assert "Leg swings" in html  # a line in Warm-up A
+
+
+def test_a_no_running_plan_and_a_referral_render() -> None:
+    from plangen.render.pdf import clinician_html, print_html
+
+    doc = example()
+    no_running = doc.plan.model_copy(update={"status": "no_running"})
+    assert "no running" in print_html(doc.model_copy(update={"plan": no_running}))
+    referral = example(name="lee")
+    assert referral.plan.status == "referral"
+    letter = print_html(referral)
+    assert "Please see a clinician before you run" in letter and "Week 1" not in letter
+    assert all(reason.rule in clinician_html(referral) for reason in referral.plan.reasons)
+
+
+def test_card_steps_join_into_at_most_four() -> None:
+    body = "<ol>" + "".join(f"<li>Step {n}.</li>" for n in range(1, 7)) + "</ol>"
+    assert steps(body) == ("Step 1. Step 2.", "Step 3.", "Step 4. Step 5.", "Step 6.")
+    assert steps("<p>No list</p>") == ()
+
+
+def test_two_short_walk_run_weeks_share_a_page_and_others_do_not() -> None:
+    weeks = example("a4", "jo").plan.weeks
+    short = replace_days(weeks[0])
+    assert week_pages([short, short.model_copy(update={"number": 2})]) == ((short, short.model_copy(update={"number": 2})),)
+    assert all(len(page) == 1 for page in week_pages(example().plan.weeks))
+
+
+def replace_days(week: Any) -> Any:
+    """A walk-run week of two sessions: short enough to share a page."""
+    days = [day.model_copy(update={"sessions": [s for s in day.sessions if s.kind == "walk_run"][:1]}) for day in week.days]
+    return week.model_copy(update={"phase": "walk_run", "days": days[:2]})
+
