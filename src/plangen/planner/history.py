@@ -56,7 +56,8 @@ class History:
         last = self.last_logged_week()
         if last is None:
             return None
-        counts = [len(self.week(b, list(self.runs))) for b in range(last, last + WEEKS_READ)]
+        first = max(last, (self.monday - self.runs[0].date).days // 7 + 1)  # weeks before the log began are unknown, not empty
+        counts = [len(self.week(b, list(self.runs))) for b in range(last, min(last + WEEKS_READ, first + 1))]
         return int(statistics.median(counts))
 
     @property
@@ -113,8 +114,11 @@ def read_history(runs: list[LoggedRun], start: dt.date, settings: Settings) -> H
 
 
 def _is_spike(run: LoggedRun, window: list[LoggedRun], median: float, start: dt.date, settings: Settings) -> bool:
-    """A race or a run over spike_ratio x the median run that no other week comes close to repeating."""
-    if run.entry.type != "race" and run.distance <= settings.spike_ratio * median:
+    """A race longer than any training run, or a run over spike_ratio x the median run that no other week comes close to."""
+    training = [other.distance for other in window if other.entry.type != "race"]
+    if run.entry.type == "race":
+        return run.distance > max(training, default=0.0)
+    if run.distance <= settings.spike_ratio * median:
         return False
     week = (start - run.date).days // 7
     return not any(

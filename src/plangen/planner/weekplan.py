@@ -134,9 +134,9 @@ def _full_week_volume(planned: dict[dt.date, Session], shares: dict[int, float],
     """The week's running; a short first week counts as the full week it stands for, so week 2 does not jump (R52)."""
     volume = _planned_volume(planned)
     present = sum(share for weekday, share in shares.items() if any(d.weekday() == weekday for d in days))
-    if len(days) == 7 or present <= 0:
+    if len(days) == 7:
         return volume
-    return min(decision.volume, floor1(volume / present))
+    return min(decision.volume, floor1(volume / present)) if present > 0 else decision.volume
 
 
 def _one_run(ctx: Context, state: State, day: dt.date, decision: Decision | None, share: float,
@@ -206,7 +206,7 @@ def _advance(ctx: Context, state: State, day: dt.date, planned: Session | None, 
         outcomes = []
     for zone, distance in outcomes:
         state.history.append((day, distance))
-        if state.phase == "walk_run":
+        if state.phase == "walk_run" or (state.phase == "stopped" and zone == "red"):  # a red in Stage 0 extends it (R44)
             extra += apply_walk_run(state, day, zone, ctx.settings)
         elif decision is not None:
             extra += apply_build(state, day, zone, distance, ctx.settings)
