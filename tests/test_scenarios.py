@@ -140,6 +140,14 @@ def test_restarts_differ_between_runners() -> None:
     assert RESTARTS["break_3_weeks"] > RESTARTS["break_5_weeks"] > RESTARTS["break_8_weeks"] >= RESTARTS["break_10_weeks"]
 
 
+def test_the_same_break_after_less_running_restarts_lower() -> None:
+    """R43 reads prior volume too: 3 x 1.5 km jogs before a 3-week break start below 3 x 5-8 km runs."""
+    short, usual = planned("break_3_weeks_short_runs"), planned("break_3_weeks")
+    assert short.weeks[0].stage < usual.weeks[0].stage
+    facts = next(r.facts for r in short.reasons if r.rule == "R43")
+    assert facts["prior_longest_pain_free_min"] < 10 and facts["stage_by_break"] == 7
+
+
 def test_a_break_reason_names_the_break_and_the_prior_volume() -> None:
     facts = next(r.facts for r in planned("break_5_weeks").reasons if r.rule == "R43")
     assert facts["break_days"] // 7 == 5 and facts["prior_weekly"] == 18
@@ -255,6 +263,7 @@ def test_every_run_stays_under_the_single_run_cap_of_the_weeks_before(name: str)
 def test_the_corpus_is_big_enough() -> None:
     mine = {"high_volume_six_runs", "race_spike", "reds_inside_plan", "reds_before_start", "pain_rising",
             "amber_during", "morning_usual_0", "morning_usual_1", *RESTARTS, "quick_cadence", "slow_cadence",
-            "midweek_start", "teen", "age_70", "bmi_novice", "one_run_week", "seven_days", "miles", "weekend_walk_run"}
+            "midweek_start", "teen", "age_70", "bmi_novice", "one_run_week", "seven_days", "miles", "weekend_walk_run",
+            "break_3_weeks_short_runs"}
     assert mine <= set(names()) and len(mine) >= 14
     assert statistics.mean(len(planned(n).weeks) for n in mine) >= 4

@@ -51,9 +51,12 @@ def _frequency(history: History, shape: WeekShape) -> list[Reason]:
     logged, planned = history.runs_per_week, len(shape.continuous_days)
     if not logged or not planned:
         return []
-    if planned >= logged:
-        text = (f"You usually run {_times(logged)} a week, so continuous running keeps {_runs(planned)} a week, "
-                "each sized from your own runs: more, shorter runs are easier on the knee than fewer, longer ones.")
+    if planned == logged:
+        text = (f"You usually run {_times(logged)} a week, and continuous running keeps {_runs(planned)} a week, "
+                "each sized from your own runs rather than squeezed into fewer, longer ones.")
+    elif planned > logged:
+        text = (f"You usually run {_times(logged)} a week; the plan spreads the same running over {_runs(planned)}, "
+                "because more, shorter runs are easier on the knee.")
     else:
         text = (f"You usually run {_times(logged)} a week but have {planned} run days free, "
                 "so the plan uses those days with shorter runs.")
