@@ -113,6 +113,7 @@ def _build(profile: Profile, history: History, settings: Settings, runs: list[Lo
     base = max(settled[-2:]) if base is None else base
     reasons = [reason("R14", "You already run 20+ minutes, so the plan starts with continuous running.",
                       f"{sum(1 for r in runs if (r.minutes or 0) >= 20)} runs of 20+ min in the last {BREAK_DAYS} days")]
+    reasons.append(_start_reason(base, profile.baseline.pain_free_weekly_distance is not None, units))
     cap = history.start_cap(settings)
     volume = base if cap is None else min(base, cap)
     if cap is not None and cap < base:
@@ -125,6 +126,14 @@ def _build(profile: Profile, history: History, settings: Settings, runs: list[Lo
         volume = trimmed
     state = State(phase="build", green_volume=floor1(volume), first_reasons=reasons[1:], first_walk_breaks=bool(ambers))
     return Entry(state, reasons[:1])
+
+
+def _start_reason(base: float, from_profile: bool, units: str) -> Reason:
+    if from_profile:
+        return reason("R20", "Continuous running starts at the pain-free volume in your profile.", f"{base:g} {units}",
+                      facts={"volume": base})
+    text = "Continuous running starts from your ordinary weeks: the better of your last two, without red runs or one-off spikes."
+    return reason("R41", text, f"{base:g} {units}", private="data", facts={"volume": base})
 
 
 def _start_cap_reason(cap: float, history: History, settings: Settings, units: str) -> Reason:

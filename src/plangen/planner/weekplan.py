@@ -308,7 +308,7 @@ def _week(ctx: Context, state: State, number: int, start: dt.date, decision: Dec
         running_distance=round(sum(s.distance or 0 for s in runs), 1),
         running_minutes=round(sum(_run_minutes(s) for s in runs)),
         longest_run=max((s.distance or 0 for s in runs), default=0.0),
-        cadence_target=text.cadence_target(ctx.cadence, state.cadence_step, ctx.settings) if phase != "walk_run" else None,
+        cadence_target=text.cadence_target(ctx.cadence, state.cadence_step, ctx.settings) if phase not in ("walk_run", "no_running") else None,
         focus=text.focus(ctx.cadence, state.cadence_step, ctx.settings, decision),
         progress_check=text.progress_check(phase, number, ctx.settings),
         flare_rules=text.flare_rules(phase, ctx.settings),
