@@ -642,3 +642,12 @@ def test_example_headers_point_at_no_missing_file(path: Path) -> None:
 
     for target in re.findall(r"\$schema=(\S+)", path.read_text()):
         assert (path.parent / target).is_file(), f"{path.name} points at {target}, which is not there"
+
+
+def test_a_sibling_log_linked_to_a_file_that_is_not_yaml_is_never_read(tmp_path: Path) -> None:
+    secret = tmp_path / "passwd"
+    secret.write_text("root:TOP-SECRET:0:0\n")
+    (tmp_path / "kim.log.yaml").symlink_to(secret)
+    message = problems(write(tmp_path, GOOD))
+    assert f"expected a .yaml file, found a link to 'passwd'\n  File \"{tmp_path / 'kim.log.yaml'}\"" in message
+    assert "TOP-SECRET" not in message

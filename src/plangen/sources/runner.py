@@ -83,9 +83,12 @@ def _log(profile: YamlDocument, log_path: Path, problems: list[Problem]) -> Trai
     if named and not log_path.exists():
         problems.append(profile.problem(("log",), "an existing log file", f"no file at {log_path}"))
         return None
-    if named and not log_path.resolve().name.lower().endswith((".yaml", ".yml")):
+    target = log_path.resolve().name
+    if not target.lower().endswith((".yaml", ".yml")):
         # a link named like a log that leads to another kind of file is never read (or quoted)
-        problems.append(profile.problem(("log",), "a .yaml file", f"a link to {log_path.resolve().name!r}"))
+        found = f"a link to {target!r}"
+        problems.append(profile.problem(("log",), "a .yaml file", found) if named
+                        else Problem(log_path, None, "", "a .yaml file", found))
         return None
     return _validated(log_path, TrainingLog, problems)[1]
 
