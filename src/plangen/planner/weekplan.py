@@ -9,7 +9,7 @@ from typing import Any
 
 from plangen.sources.models import WEEKDAYS, LogEntry, Profile
 from plangen.document.plan import Actual, Day, ExerciseDose, Reason, Session, Week, Zone
-from plangen.planner import events, lifts, norunning, text
+from plangen.planner import events, lifts, norunning, runsize, text
 from plangen.planner import sessions as mk
 from plangen.planner.baseline import LoggedRun
 from plangen.planner.progress import State, apply_build, apply_walk_run, end_build_week, floor1, resume_after_stage_zero, worst
@@ -21,7 +21,6 @@ from plangen.planner.strength_session import strength_session
 from plangen.planner.volume import Decision, cadence_helps, decide
 from plangen.rules import Settings
 
-SHARES = {1: (1.0,), 2: (0.45, 0.55), 3: (0.25, 0.35, 0.40)}  # light, medium, heavy (R25)
 
 
 @dataclass(frozen=True)
@@ -94,7 +93,7 @@ def _runs(ctx: Context, state: State, days: list[dt.date], decision: Decision | 
     if not ctx.running_allowed:
         return norunning.cardio_days(ctx, days), []  # R49: cardio spread over the run days
     weekdays = ctx.shape.continuous_days if decision is not None else ctx.shape.run_days
-    shares = _shares(ctx, weekdays) if ctx.running_allowed else {}  # sized for a full week, even when this one is short
+    shares = runsize.shares(ctx.shape, weekdays, ctx.long_share) if ctx.running_allowed else {}  # sized for a full week, even when this one is short
     planned: dict[dt.date, Session] = {}
     extra: list[Reason] = []
     zones: list[Zone] = []
@@ -107,36 +106,11 @@ def _runs(ctx: Context, state: State, days: list[dt.date], decision: Decision | 
         zones += _advance(ctx, state, day, planned.get(day), decision, extra)
     state.end_week_longest(days[0], decision is not None and decision.deload)
     if decision is not None and state.phase != "stopped":
-        state.volumes.append((_full_week_volume(planned, shares, days, decision), decision.deload))
+        volume = runsize.full_week_volume(_planned_volume(planned), decision.volume, shares, days)
+        state.volumes.append((volume, decision.deload))
         state.since_deload = 0 if decision.deload else state.since_deload + 1
         end_build_week(state, zones, _morning_rise(ctx, days), ctx.profile.goal.weekly_distance)
     return planned, extra
-
-
-def _shares(ctx: Context, weekdays: tuple[int, ...]) -> dict[int, float]:
-    """Each run day's share of the week (weekday -> share), the long run last and largest."""
-    if not weekdays:
-        return {}
-    long_day = ctx.shape.long_day
-    ordered = sorted(weekdays, key=lambda d: (d == long_day, d))
-    return dict(zip(ordered, SHARES.get(len(ordered)) or _own_shares(len(ordered), ctx.long_share)))
-
-
-def _own_shares(count: int, long_share: float | None) -> tuple[float, ...]:
-    """R39: four or more runs sized like the runner's own week: equal easy runs and their usual long run."""
-    usual = long_share if long_share is not None else 2 / (count + 1)
-    long = min(max(usual, 1 / count), SHARES[3][-1])
-    return (*[(1 - long) / (count - 1)] * (count - 1), long)
-
-
-def _full_week_volume(planned: dict[dt.date, Session], shares: dict[int, float], days: list[dt.date],
-                      decision: Decision) -> float:
-    """The week's running; a short first week counts as the full week it stands for, so week 2 does not jump (R52)."""
-    volume = _planned_volume(planned)
-    present = sum(share for weekday, share in shares.items() if any(d.weekday() == weekday for d in days))
-    if len(days) == 7:
-        return volume
-    return min(decision.volume, floor1(volume / present)) if present > 0 else decision.volume
 
 
 def _one_run(ctx: Context, state: State, day: dt.date, decision: Decision | None, share: float,
@@ -161,7 +135,7 @@ def _build_run(ctx: Context, state: State, day: dt.date, decision: Decision | No
     assert decision is not None
     distance = floor1(decision.volume * share)
     reasons = list(decision.reasons)
-    distance, capped = _capped(ctx, state, day, week_start, distance)
+    distance, capped = runsize.capped(state, day, week_start, distance, ctx.settings, ctx.units)
     reasons += capped
     if state.shorten_next_run and state.last_green_run is not None:
         distance = min(distance, floor1(state.last_green_run))
@@ -171,28 +145,6 @@ def _build_run(ctx: Context, state: State, day: dt.date, decision: Decision | No
     intensity = quality if (quality and not is_long and not decision.walk_breaks) else "easy"
     label = "Long easy" if is_long else ("Easy" if intensity == "easy" else intensity.capitalize())
     return mk.run(distance, ctx.pace, ctx.units, label, ctx.cross, reasons, text.readiness_rule(ctx.settings), intensity, decision.walk_breaks)
-
-
-def _capped(ctx: Context, state: State, day: dt.date, week_start: dt.date, distance: float) -> tuple[float, list[Reason]]:
-    """R19 and R40: the single-run cap from the weeks before this one, and the long run's weekly growth."""
-    rules, units = ctx.settings, ctx.units
-    caps = {"R19": state.run_cap(day, week_start, rules), "R40": state.long_run_cap(rules)}
-    binding = min((rule for rule, cap in caps.items() if cap is not None and distance > cap),
-                  key=lambda rule: caps[rule] or 0.0, default=None)
-    if binding is None:
-        return distance, []
-    cap = caps[binding] or 0.0
-    if binding == "R19":
-        text = (f"No run is longer than {rules.single_run_cap:g} x your longest run in the 30 days before this week "
-                "(runs earlier this week do not count).")
-        why = reason("R19", text, f"cap {cap:.1f} {units}", "single_run_cap",
-                     facts={"from": distance, "to": floor1(cap), "cap": round(cap, 1), "setting": "single_run_cap"})
-    else:
-        text = f"Your longest run grows at most {rules.long_run_increase_max:.0%} from one week to the next."
-        why = reason("R40", text, f"last week's longest run x {1 + rules.long_run_increase_max:g} = {cap:.1f} {units}",
-                     "long_run_increase_max",
-                     facts={"from": distance, "to": floor1(cap), "cap": round(cap, 1), "setting": "long_run_increase_max"})
-    return floor1(cap), [why]
 
 
 def _advance(ctx: Context, state: State, day: dt.date, planned: Session | None, decision: Decision | None,
