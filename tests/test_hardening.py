@@ -6,34 +6,17 @@ from pathlib import Path
 
 import pytest
 
+from test_inputs import GOOD, problems, write  # the same small profile and helpers as the input tests
+
 from plangen.errors import InputError
 from plangen.sources import yamlreader
 from plangen.sources.runner import load_runner
 from plangen.sources.yamlreader import parse_yaml, read_yaml
 
-GOOD = """\
-id: kim
-availability:
-  run_days: [mon, thu]
-start: 2026-12-07
-"""
-
-
-def write(tmp_path: Path, text: str, name: str = "kim.yaml") -> Path:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
 
 def yaml_problem(tmp_path: Path, text: str) -> str:
     with pytest.raises(InputError) as info:
         read_yaml(write(tmp_path, text))
-    return info.value.format_message()
-
-
-def problems(path: Path) -> str:
-    with pytest.raises(InputError) as info:
-        load_runner(path)
     return info.value.format_message()
 
 
