@@ -43,9 +43,9 @@ MAX_WEEKLY_DISTANCE = 300
 MAX_RECENT_LONG_RUN = 100  # a baseline for a return-to-run plan, not an ultra
 # Dates a plan can be about: Python's dates end in 9999, and a plan adds weeks to them.
 EARLIEST_DATE, LATEST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
-# Top-level names in the site that a runner's folder must not take (the shared assets, the
-# clinician index, the schema folder the editors' comments point at).
-RESERVED_IDS = frozenset({"assets", "index", "schema", "site"})
+# Top-level names in the site that a runner's folder must not take: the shared assets and the
+# clinician index (index.html; "index" would read as the same page).
+RESERVED_IDS = frozenset({"assets", "index"})
 
 
 def _sane_date(value: dt.date) -> dt.date:
