@@ -1,4 +1,4 @@
-"""Batches: a bad profile is reported and left out while the good ones build; workers hand back small summaries."""
+"""Batches: a bad profile or a failing plan is reported while the good ones build; workers hand back small summaries."""
 
 from __future__ import annotations
 
@@ -58,6 +58,7 @@ def test_a_plan_that_fails_to_render_makes_it_exit_1(project: Path, monkeypatch:
     result = invoke("build", "profiles", "--no-pdf", "-j", "1")
     assert result.exit_code == 1
     assert "FAILED to render" in result.stderr and "bad input" in result.stderr
+    assert "the planner could not place this runner" in result.stderr and "1 of 4 plans failed" in result.stderr
     assert (project / "site/sam/index.html").is_file() and not (project / "site/jo").exists()
 
 
