@@ -9,14 +9,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plangen.artifacts import Artifact, RenderOptions
-from plangen.document.model import PlanDocument
-from plangen.document.plan import Plan
 from plangen.errors import BuildError, InputError, PlangenError, Problem
 from plangen.sources.config import CONFIG_NAME, ProjectConfig, load_config
 from plangen.sources.runner import RunnerInput, load_runner, profile_paths
+
+if TYPE_CHECKING:  # `validate` never builds a plan: the plan and document models load only when one is made
+    from plangen.document.model import PlanDocument
+    from plangen.document.plan import Plan
 
 log = logging.getLogger(__name__)
 
