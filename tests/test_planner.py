@@ -254,3 +254,15 @@ def test_short_first_week_when_the_plan_starts_mid_week(plan_of) -> None:
     plan = plan_of(profile(start=START + dt.timedelta(days=2)), steady_log(START))
     assert [d.weekday for d in plan.weeks[0].days] == ["wed", "thu", "fri", "sat", "sun"]
     assert {d.weekday() for d, _ in runs_of(plan)} <= {0, 2, 5}
+
+
+def test_a_red_run_before_the_start_means_a_review_and_no_step_up_in_week_one(plan_of) -> None:
+    """R45: a red run in the weeks before the plan recommends a review and holds week 1's stage."""
+    entries = [run(START - dt.timedelta(days=d), 3.0, 16, during=1, morning=0) for d in (3, 6)]
+    entries.append(run(START - dt.timedelta(days=10), 5.0, 30, during=6, after=5, morning=3))
+    plan = plan_of(profile(), log(*entries))
+    week_one = {s.stage for d in plan.weeks[0].days for s in d.sessions if s.kind in ("run", "walk_run")}
+    assert plan.weeks[0].phase == "walk_run" and len(week_one) == 1
+    assert any("red run" in line for line in plan.clinician_review)
+    week_two = {s.stage for d in plan.weeks[1].days for s in d.sessions if s.kind in ("run", "walk_run")}
+    assert max(week_two) > max(week_one)  # the hold lasts one week

@@ -132,16 +132,23 @@ def check_build_runs_respect_the_single_run_cap(prof: Profile, training: Trainin
 
 
 def check_weekly_caps_in_the_build(prof: Profile, training: TrainingLog, plan: Plan) -> None:
-    build = [w for w in plan.weeks if w.phase in ("build", "deload", "intensity", "maintain")]
-    last_full = None
-    for prev, week in zip(build, build[1:]):
-        if prev.phase != "deload" and len(prev.days) == 7:  # a short first week stands for a full one (R52)
-            last_full = prev.running_distance
-        if last_full is not None and week.phase != "deload" and week.zone is None:
-            assert week.running_distance <= last_full * 1.10 + 1e-6
-    for first, _, third in zip(build, build[1:], build[2:]):
-        if build[build.index(first) + 1].phase != "deload" and third.zone is None and len(first.days) == 7:
-            assert third.running_distance <= first.running_distance * 1.30 + 1e-6
+    """R20/R23a within each unbroken run of build weeks (a walk-run restart after Stage 0 starts a new one)."""
+    blocks: list[list] = [[]]
+    for week in plan.weeks:
+        if week.phase in ("build", "deload", "intensity", "maintain"):
+            blocks[-1].append(week)
+        elif blocks[-1]:
+            blocks.append([])
+    for build in blocks:
+        last_full = None
+        for prev, week in zip(build, build[1:]):
+            if prev.phase != "deload" and len(prev.days) == 7:  # a short first week stands for a full one (R52)
+                last_full = prev.running_distance
+            if last_full is not None and week.phase != "deload" and week.zone is None:
+                assert week.running_distance <= last_full * 1.10 + 1e-6
+        for first, middle, third in zip(build, build[1:], build[2:]):
+            if middle.phase != "deload" and third.zone is None and len(first.days) == 7:
+                assert third.running_distance <= first.running_distance * 1.30 + 1e-6
 
 
 def check_walk_run_never_on_consecutive_days_and_at_most_three_a_week(prof: Profile, training: TrainingLog, plan: Plan) -> None:
