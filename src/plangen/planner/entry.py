@@ -41,7 +41,7 @@ def place(profile: Profile, history: History, settings: Settings, pace: float, s
     entry.state.last_long = max((r.distance for r in history.week(last)), default=None) if last else None  # R40 from week 1
     warnings = _escalation(history, settings)
     if warnings and entry.state.phase != "stopped":
-        _hold_week_one(entry, history, start, warnings, profile.units)
+        _hold_week_one(entry, history, start, warnings)
     entry.reasons += _frequency(history, shape)
     return entry
 
@@ -227,7 +227,7 @@ def _escalation(history: History, settings: Settings) -> list[str]:
     return found
 
 
-def _hold_week_one(entry: Entry, history: History, start: dt.date, warnings: list[str], units: str) -> None:
+def _hold_week_one(entry: Entry, history: History, start: dt.date, warnings: list[str]) -> None:
     """R45: recommend a review, and let nothing rise in week 1."""
     entry.review.append("Before you start: " + "; ".join(warnings) + ". Book a clinician review.")
     state = entry.state
