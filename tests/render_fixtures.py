@@ -63,6 +63,7 @@ class FakeExercise:
     category: str = "strength"
     level: int = 1
     roles: tuple[str, ...] = ("hip_extensor",)
+    movement: str | None = None
     targets: tuple[str, ...] = ("hip",)
     muscles: tuple[str, ...] = ("glutes",)
     equipment: tuple[str, ...] = ()
@@ -86,24 +87,24 @@ class FakeExercise:
 def stand_in_library() -> dict[str, FakeExercise]:
     """Enough cards for the real planner to fill every strength slot, plus one card no plan uses."""
     cards = [
-        FakeExercise("glute-bridge", "Glute bridge", roles=("hip_extensor",), harder="single-leg-bridge"),
-        FakeExercise("single-leg-bridge", "Single-leg bridge", level=2, roles=("hip_extensor", "hamstring"),
+        FakeExercise("glute-bridge", movement="bridge", name="Glute bridge", roles=("hip_extensor",), harder="single-leg-bridge"),
+        FakeExercise("single-leg-bridge", movement="single_leg_bridge", name="Single-leg bridge", level=2, roles=("hip_extensor", "hamstring"),
                      easier="glute-bridge", harder="hip-thrust"),
-        FakeExercise("side-lying-hip-abduction", "Side-lying hip lift", roles=("hip_abductor",),
+        FakeExercise("side-lying-hip-abduction", movement="hip_abduction", name="Side-lying hip lift", roles=("hip_abductor",),
                      targets=("hip",), muscles=("gluteus medius",)),
-        FakeExercise("clamshell", "Clamshell", roles=("hip_external_rotator", "hip_abductor"), equipment=("band",)),
-        FakeExercise("step-down", "Forward step-down", level=2, roles=("knee_extensor",), equipment=("step",),
+        FakeExercise("clamshell", movement="hip_abduction", name="Clamshell", roles=("hip_external_rotator", "hip_abductor"), equipment=("band",)),
+        FakeExercise("step-down", movement="step_down", name="Forward step-down", level=2, roles=("knee_extensor",), equipment=("step",),
                      targets=("knee",), muscles=("quadriceps",), easier="wall-sit", substitute="cycling"),
-        FakeExercise("wall-sit", "Wall sit", roles=("knee_extensor",),
+        FakeExercise("wall-sit", movement="knee_hold", name="Wall sit", roles=("knee_extensor",),
                      dosage=tuple(FakeDose(s, reps=None, hold_s=30) for s in (1, 2, 3, 4))),
-        FakeExercise("calf-raise", "Calf raise", roles=("calf",), targets=("calf",), muscles=("calves",)),
-        FakeExercise("hamstring-curl", "Hamstring bridge walk-out", roles=("hamstring",)),
-        FakeExercise("dead-bug", "Dead bug", roles=("trunk",), targets=("trunk",)),
+        FakeExercise("calf-raise", movement="calf", name="Calf raise", roles=("calf",), targets=("calf",), muscles=("calves",)),
+        FakeExercise("hamstring-curl", movement="hamstring", name="Hamstring bridge walk-out", roles=("hamstring",)),
+        FakeExercise("dead-bug", movement="trunk", name="Dead bug", roles=("trunk",), targets=("trunk",)),
         FakeExercise("hip-flexor-stretch", "Hip flexor stretch", category="mobility", roles=("mobility",),
                      dosage=tuple(FakeDose(s, reps=None, hold_s=30, tempo=None) for s in (1, 2, 3, 4))),
         FakeExercise("leg-marches", "Fast leg marches", category="drill", roles=("warmup",),
                      dosage=tuple(FakeDose(s, sets=2, reps=None, duration_s=20, tempo=None) for s in (1, 2, 3, 4))),
-        FakeExercise("hip-thrust", "Hip thrust", level=3, roles=("hip_extensor",), equipment=("bench", "dumbbells")),
+        FakeExercise("hip-thrust", movement="bridge", name="Hip thrust", level=3, roles=("hip_extensor",), equipment=("bench", "dumbbells")),
     ]
     pose = _real_pose()
     return {card.id: replace(card, pose=pose) for card in cards}
