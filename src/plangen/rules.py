@@ -7,6 +7,7 @@ project config) and the plan can say which ones were changed.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
@@ -140,8 +141,6 @@ class Settings:
 
 def override_problems(overrides: Mapping[str, float]) -> list[str]:
     """What is wrong with a clinic's overrides, as 'expected ..., found ...' sentences."""
-    import difflib
-
     problems = []
     for key, value in overrides.items():
         if key not in THRESHOLDS:

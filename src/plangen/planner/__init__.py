@@ -15,6 +15,7 @@ from plangen import __version__
 from plangen.sources.models import Profile, TrainingLog
 from plangen.document.plan import Baseline, Plan, Reason, Setting, Week
 from plangen.planner import text
+from plangen.planner.context import Context
 from plangen.planner.baseline import LoggedRun, classify_runs, easy_pace, make_baseline, worst_pain
 from plangen.planner.entry import place
 from plangen.planner.history import History, read_history
@@ -29,7 +30,7 @@ from plangen.planner.screening import Gate, readiness_checklist, screen
 from plangen.planner.sessions import pick_cross
 from plangen.planner.stages import LAST_STAGE, exit_stage, stage
 from plangen.planner.strength import usable
-from plangen.planner.weekplan import Context, plan_week
+from plangen.planner.weekplan import plan_week
 from plangen.rules import THRESHOLDS, Settings
 
 def plan_start(profile: Profile, log: TrainingLog) -> dt.date | None:

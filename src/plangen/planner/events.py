@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
-from plangen.document.plan import Readiness, Reason, Session
+from plangen.document.plan import Readiness, Session
 from plangen.planner import sessions as mk
+from plangen.planner.context import Context
 from plangen.planner.progress import State, floor1
 from plangen.planner.reasons import reason
 from plangen.planner.volume import INTENSITY_STEPS, Decision
 from plangen.rules import Settings
 from plangen.sources.models import Event
 
-if TYPE_CHECKING:
-    from plangen.planner.weekplan import Context
 
 SHORTEST_TAPER_RUN_MIN = 10  # a taper run shorter than this is left out rather than planned as a token jog
 

@@ -12,7 +12,6 @@ from plangen.rules import Settings
 
 WEEKS_READ = 4  # R39/R41: frequency and ordinary volume come from the last 4 weeks
 RECUR_FRACTION = 0.8  # a long run is ordinary when another week holds one at least this long
-SETTLED = ("green", "amber")  # scored runs that were not red
 
 
 @dataclass(frozen=True)

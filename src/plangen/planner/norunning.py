@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import TYPE_CHECKING
 
 from plangen.document.plan import Reason, Session, Week
 from plangen.planner import sessions as mk
+from plangen.planner.context import Context
 from plangen.planner.baseline import LoggedRun
 from plangen.planner.reasons import reason
 from plangen.rules import Settings
 from plangen.sources.models import Profile
 
-if TYPE_CHECKING:
-    from plangen.planner.weekplan import Context
 
 LONGEST_SESSION_MIN = 50  # past this, another session is added rather than a longer one
 ROUND_TO = 5

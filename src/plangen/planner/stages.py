@@ -39,7 +39,6 @@ STAGES: tuple[Stage, ...] = (
     Stage(12, 30, 0, 1, 5),
 )
 LAST_STAGE = 12
-RUN_MINUTES_AFTER_BREAK = 20  # invariant 11: a restart after a break stays at or under 20 run minutes
 
 
 def stage(number: int) -> Stage:

@@ -49,14 +49,6 @@ COVERED = {"squat": "controlled squats", "step_down": "step-downs", "single_leg_
            "hinge": "hip hinges", "hip_abduction": "hip abduction", "hip_adduction": "hip adduction", "calf": "calf raises"}
 
 
-class DoseLike(Protocol):
-    sets: int | None
-    reps: int | None
-    hold_s: int | None
-    tempo: str | None
-    load: str | None
-
-
 class ExerciseLike(Protocol):
     id: str
     name: str

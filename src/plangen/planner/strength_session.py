@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from plangen.document.plan import ExerciseDose, Reason, Session
 from plangen.planner import sessions as mk
+from plangen.planner.context import Context
 from plangen.planner.lifts import Lifts
 from plangen.planner.reasons import reason
 from plangen.planner.screening import irritable_knee
 from plangen.planner.strength import COVERED, ExerciseLike, dose, minutes, strength_block, uncovered
 from plangen.sources.models import LogEntry
 
-if TYPE_CHECKING:
-    from plangen.planner.weekplan import Context
 
 FEWEST = 4  # R51: a session holds 4-6 exercises
 HOLD_STAGES = (2, 3)  # card steps that dose a hold at 5 x 30-45 s (R50)

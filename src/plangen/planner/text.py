@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
 from plangen.document.plan import Contingency
+from plangen.planner.volume import Decision
 from plangen.rules import Settings
-
-if TYPE_CHECKING:
-    from plangen.planner.volume import Decision
 
 BASE_FOCUS = (
     "Kneecaps point the same way as your toes when you land.",

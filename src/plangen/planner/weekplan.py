@@ -3,53 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
 
-from plangen.sources.models import WEEKDAYS, LogEntry, Profile
+from plangen.sources.models import WEEKDAYS
 from plangen.document.plan import Actual, Day, ExerciseDose, Reason, Session, Week, Zone
 from plangen.planner import events, lifts, norunning, runsize, text
 from plangen.planner import sessions as mk
-from plangen.planner.baseline import LoggedRun
+from plangen.planner.context import Context
 from plangen.planner.progress import State, apply_build, apply_walk_run, end_build_week, floor1, resume_after_stage_zero, worst
 from plangen.planner.reasons import reason
-from plangen.planner.schedule import WeekShape
 from plangen.planner.stages import stage
-from plangen.planner.strength import ExerciseLike, by_role, dose, mobility_menu
+from plangen.planner.strength import by_role, dose, mobility_menu
 from plangen.planner.strength_session import strength_session
 from plangen.planner.volume import Decision, cadence_helps, decide
-from plangen.rules import Settings
-
-
-
-@dataclass(frozen=True)
-class Context:
-    """Everything about the runner that does not change from week to week."""
-
-    profile: Profile
-    settings: Settings
-    shape: WeekShape
-    pace: float
-    cross: str
-    pool: list[ExerciseLike]
-    library: Mapping[str, Any]  # every card, for logged exercises the pool leaves out
-    runs: list[LoggedRun]
-    entries: dict[dt.date, list[LogEntry]]
-    as_of: dt.date | None
-    cadence: int | None
-    running_allowed: bool
-    maintain: bool
-    morning_baseline: int  # the runner's usual next-morning pain (R30's "no worse next morning")
-    long_share: float | None = None  # the runner's long run as a share of their week, from the log (R39)
-    start: dt.date | None = None  # the plan's first day (R50 counts weeks of holds from it)
-
-    @property
-    def units(self) -> str:
-        return self.profile.units
-
-    def is_past(self, day: dt.date) -> bool:
-        return self.as_of is not None and day <= self.as_of
 
 
 def plan_week(ctx: Context, state: State, number: int, start: dt.date) -> Week:
