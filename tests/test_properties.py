@@ -131,24 +131,34 @@ def check_build_runs_respect_the_single_run_cap(prof: Profile, training: Trainin
             history.append((day, session.distance or 0))
 
 
+LIGHT = ("deload", "taper", "recovery")
+
+
 def check_weekly_caps_in_the_build(prof: Profile, training: TrainingLog, plan: Plan) -> None:
-    """R20/R23a within each unbroken run of build weeks (a walk-run restart after Stage 0 starts a new one)."""
+    """R20/R23a within each unbroken run of build weeks (a walk-run restart after Stage 0 starts a new one).
+
+    A light week (deload, taper, recovery) is never a cap's reference: both caps read the last
+    ordinary week, so a lighter week neither lifts the ceiling nor drags the next weeks down.
+    """
+    rules = Settings(prof.rules)
     blocks: list[list] = [[]]
     for week in plan.weeks:
-        if week.phase in ("build", "deload", "intensity", "maintain"):
+        if week.phase in ("build", "intensity", "maintain", *LIGHT):
             blocks[-1].append(week)
         elif blocks[-1]:
             blocks.append([])
     for build in blocks:
         last_full = None
         for prev, week in zip(build, build[1:]):
-            if prev.phase != "deload" and len(prev.days) == 7:  # a short first week stands for a full one (R52)
+            if prev.phase not in LIGHT and len(prev.days) == 7:  # a short first week stands for a full one (R52)
                 last_full = prev.running_distance
-            if last_full is not None and week.phase != "deload" and week.zone is None:
-                assert week.running_distance <= last_full * 1.10 + 1e-6
-        for first, middle, third in zip(build, build[1:], build[2:]):
-            if middle.phase != "deload" and third.zone is None and len(first.days) == 7:
-                assert third.running_distance <= first.running_distance * 1.30 + 1e-6
+            if last_full is not None and week.phase not in LIGHT and week.zone is None:
+                assert week.running_distance <= last_full * (1 + rules.weekly_increase_max) + 1e-6
+        for i in range(2, len(build)):
+            middle, third = build[i - 1], build[i]
+            ordinary = [w for w in build[:i - 1] if w.phase not in LIGHT]
+            if middle.phase not in LIGHT and third.zone is None and ordinary and len(ordinary[-1].days) == 7:
+                assert third.running_distance <= ordinary[-1].running_distance * (1 + rules.two_week_increase_max) + 1e-6
 
 
 def check_walk_run_never_on_consecutive_days_and_at_most_three_a_week(prof: Profile, training: TrainingLog, plan: Plan) -> None:

@@ -7,7 +7,7 @@ import statistics
 
 import pytest
 
-from scenarios import logged_weeks, names, planned, rules_of, runs_of, scenario
+from scenarios import logged_weeks, names, planned, planned_with, rules_of, runs_of, scenario
 from plangen.rules import Settings
 
 CAP = Settings().single_run_cap
@@ -187,9 +187,14 @@ def test_a_short_first_week_does_not_make_week_two_jump() -> None:
 
 # Runners across the range.
 def test_a_teen_is_checked_by_a_clinician_before_any_plan() -> None:
+    """Section 4 item 13 (category B): under-16s see a clinician before any plan; the signs that make it sooner are named."""
     plan = planned("teen")
-    assert plan.status == "referral" and not runs_of(plan)
+    assert plan.status == "referral" and not runs_of(plan) and not plan.weeks
     assert plan.referral is not None and plan.referral.urgency == "review"
+    words = " ".join(plan.referral.reasons)
+    assert f"under {Settings().child_review_age:g}" in words and "before you start" in words
+    assert all(sign in words for sign in ("bump below the kneecap", "a limp", "hip, groin or thigh"))
+    assert planned_with("teen", child_review_age=15).status == "plan"  # a clinic may set the age
 
 
 def test_a_seventy_year_old_gets_a_plan_with_a_clinician_check() -> None:

@@ -205,3 +205,33 @@ def test_stairs_as_an_aggravator_leave_out_step_downs_and_say_why(planned, libra
     assert not any(library[i].movement == "step_down" for i in exercise_ids(plan))
     why = [r for _, s in sessions(plan.weeks[0], "strength") for r in s.reasons if r.rule == "R51"]
     assert why and "step-downs" in why[0].data and "stairs" in why[0].data
+
+
+# --- Physio review fixes: the weeks after an event, race-day warm-up, one event warning ----------------
+
+
+def test_the_weeks_after_the_recovery_week_do_not_dip(planned) -> None:
+    """A recovery week is never the two-week cap's reference: week 9 is not dragged to 1.3 x the recovery week."""
+    plan = planned("ev-race-week6")
+    before, recovery, back, next_week = plan.weeks[4], plan.weeks[6], plan.weeks[7], plan.weeks[8]
+    assert recovery.phase == "recovery" and back.phase not in ("taper", "recovery", "deload")
+    assert next_week.running_distance > (1 + SETTINGS.two_week_increase_max) * recovery.running_distance
+    assert next_week.running_distance >= back.running_distance - 0.2  # no dip after the event
+    assert next_week.running_distance <= (1 + SETTINGS.weekly_increase_max) * back.running_distance + 1e-6
+    assert next_week.running_distance <= (1 + SETTINGS.two_week_increase_max) * before.running_distance + 1e-6
+
+
+def test_race_day_has_an_easy_warm_up_and_no_drill_that_changes_form(planned, library) -> None:
+    plan = planned("ev-race-week6")
+    [race] = [s for d, s in runs(plan.weeks[5]) if d == plan.event.date]
+    drills = [library[e.id] for e in race.exercises]
+    assert drills and not any("alignment" in c.roles for c in drills)  # no cadence drill or mirror check
+    assert all(c.level == 1 for c in drills)
+    easy_run = [s for d, s in runs(plan.weeks[4])][0]  # an ordinary run that week still has them
+    assert any("alignment" in library[e.id].roles for e in easy_run.exercises)
+
+
+def test_an_unsafe_event_is_told_once_in_the_event_account(planned) -> None:
+    plan = planned("ev-unreachable")
+    assert not plan.event.reachable and plan.event.options
+    assert not [w for w in plan.warnings if plan.event.name in w]

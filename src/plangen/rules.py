@@ -83,6 +83,8 @@ class Threshold:
 # Every configurable design default, with its rule and the range a clinician may set.
 THRESHOLDS: Mapping[str, Threshold] = MappingProxyType(
     {
+        "child_review_age": Threshold(16, "R2", "Runners younger than this see a clinician before any plan (growing knees)", 12, 18),
+        "older_review_age": Threshold(50, "R2", "Runners this age or older are advised a clinician check early on", 40, 65),
         "green_pain_max": Threshold(2, "R11", "Most pain (0-10) during a run that still counts as green", 0, 4),
         "red_pain_min": Threshold(5, "R11", "Pain (0-10) during a run that makes it red", 3, 8),
         "single_run_cap": Threshold(1.10, "R19", "Longest planned run as a multiple of the longest run in 30 days", 1.0, 1.3),

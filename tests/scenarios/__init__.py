@@ -9,6 +9,7 @@ Helpers for tests (Planner A's ``tests/test_scenarios.py``, Planner B's ``tests/
     from scenarios import scenario, planned, runs_of, rules_of, logged_weeks
 
     plan = planned("race_spike")            # load_runner + make_plan, cached per name for the session
+    planned_with("teen", child_review_age=15)  # the same runner under a clinic's settings
     runner = scenario("race_spike")         # the RunnerInput (profile, log) the plan came from
     runs_of(plan)                           # [(date, Session, Week)] for every run and walk-run
     rules_of(plan)                          # every rule id named in any reason of the plan
@@ -56,6 +57,12 @@ def planned(name: str) -> Plan:
     """The plan for scenario ``name``, made once per test session."""
     runner = scenario(name)
     return make_plan(runner.profile, runner.log, _library(), runner.slug)
+
+
+def planned_with(name: str, **overrides: float) -> Plan:
+    """The plan for scenario ``name`` under a clinic's setting ``overrides`` (not cached)."""
+    runner = scenario(name)
+    return make_plan(runner.profile, runner.log, _library(), runner.slug, overrides)
 
 
 def runs_of(plan: Plan) -> list[tuple[dt.date, Session, Week]]:

@@ -70,7 +70,7 @@ def make_plan(profile: Profile, log: TrainingLog, library: Mapping[str, Any], sl
     apply_logged(state.lifts, before, library, profile.symptoms.morning_baseline, settings)  # strength logged before the plan
     weeks = mark_weeks(profile, _weeks(ctx, state, start, profile.weeks), settings, gate.status)
     review = [*gate.review, *entry.review, *dict.fromkeys(state.review), *_review_week_check(profile, ctx, settings)]
-    return Plan(status=gate.status, weeks=weeks, clinician_review=review, warnings=_warnings(profile, weeks, settings),
+    return Plan(status=gate.status, weeks=weeks, clinician_review=review, warnings=_warnings(weeks, settings),
                 reasons=[*gate.reasons, *entry_reasons, *_standing_reasons()], **outlook(profile, weeks, state, settings), **common)
 
 
@@ -135,15 +135,9 @@ def _review_week_check(profile: Profile, ctx: Context, settings: Settings) -> li
     return []
 
 
-def _warnings(profile: Profile, weeks: list[Week], settings: Settings) -> list[str]:
-    out = [w for week in weeks if (w := _monotony_warning(week, settings))]
-    event = profile.goal.event
-    if event and weeks and event.date <= weeks[-1].start + dt.timedelta(days=6):
-        before = [w.longest_run for w in weeks if w.start <= event.date]
-        if max(before, default=0) < 0.8 * event.distance:
-            out.append(f"{event.name} ({event.distance:g} {profile.units}) comes before this plan builds up to it: "
-                       "run it easy, walk-run it, or choose a later event with your clinician.")
-    return out
+def _warnings(weeks: list[Week], settings: Settings) -> list[str]:
+    """R22 monotony; whether an event is safe is said once, in ``plan.event`` (R46), not again here."""
+    return [w for week in weeks if (w := _monotony_warning(week, settings))]
 
 
 def _monotony_warning(week: Week, settings: Settings) -> str | None:

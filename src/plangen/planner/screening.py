@@ -40,10 +40,10 @@ class Gate:
 
 def screen(profile: Profile, settings: Settings) -> Gate:
     """Apply the red-flag gate first, then the pain-severity and readiness gates."""
-    flags = _red_flags(profile)
+    flags = _red_flags(profile, settings)
     if flags:
         return _referral(flags)
-    review, reasons = _review_prompts(profile)
+    review, reasons = _review_prompts(profile, settings)
     no_running = _no_running_reasons(profile, settings)
     if no_running:
         if any(r.rule == "R2" for r in no_running):  # item 17: a pain gate asks for a clinician; a readiness test does not (R49)
@@ -53,16 +53,25 @@ def screen(profile: Profile, settings: Settings) -> Gate:
     return Gate("plan", None, review, maintain, reasons)
 
 
-def _red_flags(profile: Profile) -> list[tuple[str, str, str]]:
+def _red_flags(profile: Profile, settings: Settings) -> list[tuple[str, str, str]]:
     answers = profile.screening.model_dump()
     flags = [(key, *_RED_FLAGS[key]) for key in _RED_FLAGS if answers[key]]
     if profile.screening.swelling and profile.screening.recent_trauma:
         flags.append(("swelling", "today", "Your knee swelled after an injury."))
     if profile.symptoms.pain_location == "elsewhere":
         flags.append(("pain_location", "days", "Your pain is not at the front of the knee, so it may be something else."))
-    if profile.runner.age is not None and profile.runner.age < 16:
-        flags.append(("age", "review", "Knee pain in growing children needs a clinician's check before a plan."))
+    if profile.runner.age is not None and profile.runner.age < settings.child_review_age:
+        flags += [("age", "review", text) for text in _growing_knee_words(settings)]
     return flags
+
+
+def _growing_knee_words(settings: Settings) -> list[str]:
+    """Section 4 item 13: under-16s see a clinician before any plan, sooner with the signs it names."""
+    age = f"{settings.child_review_age:g}"
+    return [f"You are under {age}. In a growing knee, pain at the front can come from the growth areas of the bones, "
+            "not only from behind the kneecap, so a clinician should check your knee before you start a running plan.",
+            "Go within a few days, rather than waiting, if you have a tender bump below the kneecap, pain at the "
+            "bottom tip of the kneecap, a limp, or pain in the hip, groin or thigh."]
 
 
 def _referral(flags: list[tuple[str, str, str]]) -> Gate:
@@ -74,7 +83,7 @@ def _referral(flags: list[tuple[str, str, str]]) -> Gate:
     return Gate("referral", Referral(urgency=urgency, reasons=texts), [], False, [why])  # type: ignore[arg-type]
 
 
-def _review_prompts(profile: Profile) -> tuple[list[str], list[Reason]]:
+def _review_prompts(profile: Profile, settings: Settings) -> tuple[list[str], list[Reason]]:
     review: list[str] = []
     reasons: list[Reason] = []
     if profile.screening.not_improving_6_weeks:
@@ -83,9 +92,11 @@ def _review_prompts(profile: Profile) -> tuple[list[str], list[Reason]]:
     if profile.screening.swelling_after_runs:
         review.append("Your knee has swollen after runs more than once: ask a clinician to check it.")
         reasons.append(reason("R2", "Swelling after runs is worth a clinician's check.", "swelling_after_runs: true", private="answer"))
-    if profile.runner.age is not None and profile.runner.age >= 50:
-        review.append("Over 50, knee pain can have other causes: have a clinician check the knee early on.")
-        reasons.append(reason("R2", "Age 50 or over: a clinician check is advised.", f"age {profile.runner.age}", private="answer"))
+    if profile.runner.age is not None and profile.runner.age >= settings.older_review_age:
+        age = f"{settings.older_review_age:g}"
+        review.append(f"Over {age}, knee pain can have other causes: have a clinician check the knee early on.")
+        reasons.append(reason("R2", f"Age {age} or over: a clinician check is advised.", f"age {profile.runner.age}",
+                              "older_review_age", private="answer"))
     return review, reasons
 
 

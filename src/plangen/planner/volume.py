@@ -107,13 +107,17 @@ def _at_target(state: State, settings: Settings, goal: float, avoid_hills: bool,
 
 
 def _caps(state: State, settings: Settings) -> dict[str, float]:
-    """R20 (invariant 5): the weekly cap on the last full week, the two-week cap unless last week was the deload.
+    """R20 (invariant 5): the weekly cap on the last full week, the two-week cap unless last week was light.
 
-    Keyed by the setting that makes each cap, so the words can name its value.
+    A planned light week (deload, taper, recovery) is never the two-week reference: the
+    cap reads the last ordinary week before it, so a lighter week does not drag the
+    next ones down (R23a), while the weekly cap still holds them to +weekly_increase_max
+    on the last ordinary week. Keyed by the setting that makes each cap, so the words can name its value.
     """
     limits = {"weekly_increase_max": state.last_non_deload() * (1 + settings.weekly_increase_max)}
-    if len(state.volumes) >= 2 and not state.volumes[-1][1]:
-        limits["two_week_increase_max"] = state.volumes[-2][0] * (1 + settings.two_week_increase_max)
+    ordinary_before = [v for v, light in state.volumes[:-1] if not light]
+    if state.volumes and not state.volumes[-1][1] and ordinary_before:
+        limits["two_week_increase_max"] = ordinary_before[-1] * (1 + settings.two_week_increase_max)
     return limits
 
 

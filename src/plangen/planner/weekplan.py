@@ -146,7 +146,9 @@ def _morning_rise(ctx: Context, days: list[dt.date]) -> int:
 
 def _day_sessions(ctx: Context, state: State, number: int, day: dt.date, run: Session | None, strength_day: bool) -> list[Session]:
     out: list[Session] = []
-    if run is not None:
+    if run is not None and run.stop_rule:  # race day (R46): an easy warm-up, nothing that changes how you run
+        out.append(mk.with_drills(run, _warmup(ctx, state, race=True), _cooldown(ctx, state, race=True)))
+    elif run is not None:
         out.append(run if run.kind == "cross_training" else mk.with_drills(run, _warmup(ctx, state), _cooldown(ctx, state)))
     if strength_day:
         out.append(_strength(ctx, state, number, day))
@@ -167,15 +169,15 @@ def _advance_lifts(ctx: Context, state: State, day: dt.date, sessions: list[Sess
             lifts.apply_planned(state.lifts, session.exercises, ctx.settings)
 
 
-def _warmup(ctx: Context, state: State) -> list[ExerciseDose]:
-    # Gentle drills while walk-running; livelier ones (high knees) once running is continuous.
-    level = 1 if state.phase == "walk_run" else 2
+def _warmup(ctx: Context, state: State, race: bool = False) -> list[ExerciseDose]:
+    # Gentle drills while walk-running and on race day; livelier ones (high knees) once running is continuous.
+    level = 1 if state.phase == "walk_run" or race else 2
     return [dose(ex, 1, "warmup") for ex in by_role(ctx.pool, "warmup", level)[:2]]
 
 
-def _cooldown(ctx: Context, state: State) -> list[ExerciseDose]:
+def _cooldown(ctx: Context, state: State, race: bool = False) -> list[ExerciseDose]:
     drills = by_role(ctx.pool, "cooldown", 1)[:1]
-    if state.cadence_step:
+    if state.cadence_step and not race:  # race day is no day to practise a new step (R38)
         drills += by_role(ctx.pool, "alignment", 1)  # metronome and mirror checks for the gait cue (R34, R35)
     return [dose(ex, 1, "cooldown") for ex in drills]
 
