@@ -206,7 +206,19 @@ def test_a_seventy_year_old_gets_a_plan_with_a_clinician_check() -> None:
 def test_a_new_runner_with_bmi_over_30_starts_at_walk_run_stage_one_under_3_km() -> None:
     plan = planned("bmi_novice")
     assert plan.weeks[0].phase == "walk_run" and plan.weeks[0].stage == 1
-    assert plan.weeks[0].running_distance <= 3  # R24: week 1 at most 3 km when BMI > 30
+    assert plan.weeks[0].running_distance <= Settings().bmi_week1_max_km  # R24
+    assert "R24" in rules_of(plan)
+
+
+def test_a_high_bmi_caps_week_one_even_when_the_runner_says_they_run_more() -> None:
+    """R24: the same 12 km a week that puts a recreational runner at stage 9 gives a new runner with BMI 33 at most 3 km."""
+    capped, usual = planned("bmi_new_12km"), planned("no_log_12km")
+    assert usual.weeks[0].running_distance > Settings().bmi_week1_max_km  # the cap is what holds it down
+    assert capped.weeks[0].running_distance <= Settings().bmi_week1_max_km
+    assert capped.weeks[0].stage < usual.weeks[0].stage
+    why = next(r for r in capped.reasons if r.rule == "R24")
+    assert why.private == "answer" and why.facts["week1_max"] == Settings().bmi_week1_max_km
+    assert planned_with("bmi_new_12km", bmi_high=35).weeks[0].stage == usual.weeks[0].stage  # a clinic's own BMI line
 
 
 def test_one_run_a_week_stays_one_run_and_each_run_obeys_the_cap() -> None:

@@ -124,6 +124,8 @@ THRESHOLDS: Mapping[str, Threshold] = MappingProxyType(
         "irritable_daily_pain": Threshold(5, "R50", "Worst daily pain (0-10) that starts strength with isometric holds", 3, 8),
         "isometric_pain_max": Threshold(3, "R50", "Most pain (0-10) during holds that lets full-range exercises start", 1, 5),
         "isometric_weeks": Threshold(1, "R50", "Weeks of holds at or under that pain before full-range exercises", 1, 4),
+        "bmi_high": Threshold(30, "R24", "A new runner with a BMI above this starts with a capped first week", 25, 40),
+        "bmi_week1_max_km": Threshold(3, "R24", "Most running (km) in week 1 for a new runner with a BMI above bmi_high", 1, 6),
         "strength_session_max_min": Threshold(40, "R51", "Longest strength session (minutes)", 25, 60),
     }
 )

@@ -11,8 +11,9 @@ from plangen.planner.history import History
 from plangen.planner.progress import State, floor1, stage_zero
 from plangen.planner.reasons import reason
 from plangen.planner.schedule import WeekShape
-from plangen.planner.stages import STAGES, entry_stage
+from plangen.planner.stages import STAGES, entry_stage, stage
 from plangen.rules import Settings
+from plangen.units import KM_PER
 from plangen.sources.models import Profile
 
 BREAK_DAYS = 14  # R17: a break this long restarts at walk-run
@@ -42,8 +43,42 @@ def place(profile: Profile, history: History, settings: Settings, pace: float, s
     warnings = _escalation(history, settings)
     if warnings and entry.state.phase != "stopped":
         _hold_week_one(entry, history, start, warnings)
+    if _novice_high_bmi(profile, settings) and entry.state.phase != "stopped":
+        _cap_week_one(entry, profile, settings, pace, len(shape.run_days))
     entry.reasons += _frequency(history, shape)
     return entry
+
+
+def _novice_high_bmi(profile: Profile, settings: Settings) -> bool:
+    """R24 applies only when BMI is known: a new runner above bmi_high."""
+    bmi = profile.runner.bmi
+    return profile.runner.experience == "new" and bmi is not None and bmi > settings.bmi_high
+
+
+def _cap_week_one(entry: Entry, profile: Profile, settings: Settings, pace: float, sessions: int) -> None:
+    """R24: week 1 holds at most bmi_week1_max_km; a walk-run week stays at one stage that fits it."""
+    state, units = entry.state, profile.units
+    cap = floor1(settings.bmi_week1_max_km / KM_PER[units])
+    facts: dict[str, float | int | str] = {"bmi": profile.runner.bmi or 0, "week1_max": cap, "setting": "bmi_week1_max_km"}
+    if state.phase == "build":
+        state.green_volume = min(state.green_volume, cap)
+    else:
+        # A stage whose next step still fits lets week 1 move up as usual; otherwise week 1 holds at stage 1.
+        fitting = [s.number for s in STAGES if max(1, sessions) * round(stage(s.number + 1).running_minutes / pace, 1) <= cap]
+        state.stage = min(state.stage, max(fitting, default=1))
+        if not fitting:
+            state.no_rise_until = _week_one_end(profile)
+        facts["entry_stage"] = state.stage
+    text = (f"You are new to running and your BMI is over {settings.bmi_high:g}, so week 1 holds at most "
+            f"{settings.bmi_week1_max_km:g} km of running: a heavier body puts more load through the knee in every step.")
+    data = f"BMI {profile.runner.bmi:g}; week 1 at most {cap:g} {units}"
+    entry.reasons.append(reason("R24", text, data, "bmi_week1_max_km", "answer", facts=facts))
+
+
+def _week_one_end(profile: Profile) -> dt.date | None:
+    """The Monday after the plan's first day: week 1 ends the day before it (R52)."""
+    start = profile.start
+    return None if start is None else start + dt.timedelta(days=7 - start.weekday())
 
 
 def _frequency(history: History, shape: WeekShape) -> list[Reason]:
