@@ -440,12 +440,29 @@ def test_flare_up_page_opens_with_the_red_flags(site: Path, phone: Tab) -> None:
     assert phone.page.locator(".callout-red").bounding_box()["y"] < PHONE["height"]
 
 
-def test_exercise_pictures_are_at_least_280_px_wide_on_a_phone(site: Path, phone: Tab) -> None:
+def pose_boxes(tab: Tab) -> list[dict[str, float]]:
+    """Where the card page draws its start and end pictures."""
+    poses = tab.page.locator(".illustration svg")
+    assert poses.count() == 2
+    return [poses.nth(i).bounding_box() for i in range(2)]
+
+
+def test_each_exercise_pose_is_at_least_280_px_wide_on_a_phone(site: Path, phone: Tab) -> None:
     widths = {}
     for card in sampled_cards(site, "sam") + sampled_cards(site, "jo"):
         phone.visit(card)
-        widths[rel(site, card)] = phone.page.locator(".illustration svg").first.bounding_box()["width"]
-    assert widths and min(widths.values()) >= 280, widths
+        start, end = pose_boxes(phone)
+        widths[rel(site, card)] = (start["width"], end["width"])
+        assert end["y"] >= start["y"] + start["height"], "stacked: the end position under the start"
+    print(f"pose widths at {PHONE['width']} px: {widths}")
+    assert widths and min(min(pair) for pair in widths.values()) >= 280, widths
+
+
+def test_exercise_poses_sit_side_by_side_on_a_desktop(site: Path, desktop: Tab) -> None:
+    desktop.visit(sampled_cards(site, "sam")[0])
+    start, end = pose_boxes(desktop)
+    print(f"pose widths at {DESKTOP['width']} px: {start['width']:.0f}, {end['width']:.0f}")
+    assert abs(start["y"] - end["y"]) < 1 and end["x"] >= start["x"] + start["width"] and start["width"] >= 280
 
 
 def test_folded_parts_open_with_a_tap(site: Path, phone: Tab) -> None:

@@ -1,4 +1,4 @@
-"""Draw an exercise's start and end positions as one small, self-contained SVG line drawing."""
+"""Draw an exercise's start and end positions as small, self-contained SVG line drawings (together, or one per panel)."""
 
 from __future__ import annotations
 
@@ -320,14 +320,36 @@ def _panel(pose: Pose, posture: Posture, found: dict[str, Pt], index: int, layou
 
 
 def render_svg(pose: Pose, title: str, uid: str) -> str:
-    """The start and end panels of ``pose`` as one standalone SVG; ``uid`` keeps ids unique on a page."""
-    found = [joints(pose.start, pose.view), joints(pose.end, pose.view)]
-    layout = _layout(pose, found)
-    width = 2 * PANEL_W + GAP
+    """The start and end panels of ``pose`` side by side as one standalone SVG (the printed card's picture);
+    ``uid`` keeps ids unique on a page."""
+    found, layout = _found_and_layout(pose)
     body = _panel(pose, pose.start, found[0], 0, layout) + _panel(pose, pose.end, found[1], 1, layout)
+    return _svg(f"0 0 {_f(2 * PANEL_W + GAP)} {_f(layout.height)}", 2 * PANEL_W + GAP, layout.height,
+                f"fig-{uid}", f"{title}: start and end positions", body)
+
+
+def render_panels(pose: Pose, title: str, uid: str) -> tuple[str, str]:
+    """The start and the end position as two standalone SVGs, each with its own title, so a page can set them
+    side by side where there is room and one under the other on a phone (each then fills the screen's width)."""
+    found, layout = _found_and_layout(pose)
+    panels = []
+    for index, (posture, word) in enumerate(((pose.start, "start"), (pose.end, "end"))):
+        left = index * (PANEL_W + GAP)  # the combined drawing's coordinates, seen through a one-panel window
+        body = _panel(pose, posture, found[index], index, layout)
+        panels.append(_svg(f"{_f(left)} 0 {_f(PANEL_W)} {_f(layout.height)}", PANEL_W, layout.height,
+                           f"fig-{uid}-{word}", f"{title}: {word} position", body))
+    return panels[0], panels[1]
+
+
+def _found_and_layout(pose: Pose) -> tuple[list[dict[str, Pt]], _Layout]:
+    found = [joints(pose.start, pose.view), joints(pose.end, pose.view)]
+    return found, _layout(pose, found)
+
+
+def _svg(view_box: str, width: float, height: float, stem: str, title: str, body: list[str]) -> str:
+    stem = escape(stem)
     head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_f(width)} {_f(layout.height)}" width="{_f(width)}" '
-        f'height="{_f(layout.height)}" role="img" aria-labelledby="fig-{escape(uid)}-title" class="exercise-figure">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{view_box}" width="{_f(width)}" height="{_f(height)}" '
+        f'role="img" aria-labelledby="{stem}-title" class="exercise-figure">'
     )
-    label = f'<title id="fig-{escape(uid)}-title">{escape(title)}: start and end positions</title>'
-    return "\n".join([head, label, *body, "</svg>"]) + "\n"
+    return "\n".join([head, f'<title id="{stem}-title">{escape(title)}</title>', *body, "</svg>"]) + "\n"
