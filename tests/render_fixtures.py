@@ -83,6 +83,9 @@ class FakeExercise:
     def dose(self, stage: int) -> FakeDose:
         return self.dosage[min(max(stage, 1), 4) - 1]
 
+    def filled(self, words: Any) -> FakeExercise:
+        return self  # stand-in text holds no {setting} placeholders
+
 
 def stand_in_library() -> dict[str, FakeExercise]:
     """Enough cards for the real planner to fill every strength slot, plus one card no plan uses."""

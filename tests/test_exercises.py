@@ -159,8 +159,51 @@ def test_cross_training_cards_say_how_to_swap(library: Library) -> None:
 
 
 def test_pain_rules_use_the_traffic_light(library: Library) -> None:
+    # The plan's own limits, not figures: a clinic's rules change them (issue 13).
     for card in library.by_category("strength"):
-        assert "2/10" in card.pain_rule and "5/10" in card.pain_rule and "next morning" in card.pain_rule
+        rule = card.pain_rule
+        assert "{green_pain_max}/10" in rule and "{strength_pain_max}/10" in rule and "next morning" in rule, card.id
+
+
+def test_placeholders_are_filled_with_the_words_given(library: Library) -> None:
+    from plangen.render.formats import setting_words
+    from plangen.rules import THRESHOLDS
+
+    limits = {key: t.default for key, t in THRESHOLDS.items()} | {"green_pain_max": 1, "cadence_first_step": 0.03}
+    card = library["cadence-drill"].filled(setting_words(limits))
+    assert "up to 1/10 is fine" in card.pain_rule and "At 5/10 or more" in card.pain_rule
+    assert "about 3% more than your usual" in card.body and "towards 10% more only once 3%" in card.body
+    assert card.faults[-1].fix == "Drop back to 3% more than your usual count"
+    texts = [card.body, card.pain_rule, *card.cues, *(f.fault + f.fix for f in card.faults)]
+    assert not any("{" in text for text in texts) and "{" in library["cadence-drill"].body  # the library's card is unchanged
+
+
+@pytest.mark.parametrize("where, text, line", [
+    ("pain_rule", 'pain_rule: "Keep knee pain at {green_pain_mx}/10 or less, always, every time."', 0),
+    ("body", "Keep it under {rest_pain}/10.", 0),
+    ("dosage[0].load", None, 13),
+])
+def test_an_unknown_placeholder_is_a_located_library_error(tmp_path: Path, where: str, text: str | None, line: int) -> None:
+    source = (LIBRARY_DIR / "glute-bridge.md").read_text()
+    if where == "pain_rule":
+        source = re.sub(r"^pain_rule: .*$", text, source, count=1, flags=re.M)
+    elif where == "body":
+        source = source.rstrip("\n") + "\n\n" + text + "\n"
+    else:
+        source = source.replace("load: bodyweight}", 'load: "{green_pain_max} more"}', 1)
+    path = tmp_path / "glute-bridge.md"
+    path.write_text(source)
+    with pytest.raises(InputError) as caught:
+        load_card(path)
+    [problem] = caught.value.problems
+    assert problem.field == where and problem.file == path
+    if where == "pain_rule":
+        assert problem.found == "{green_pain_mx}" and "did you mean '{green_pain_max}'" in problem.hint
+        assert problem.line == source.splitlines().index(text) + 1
+    elif where == "body":
+        assert problem.found == "{rest_pain}" and problem.line == len(source.splitlines()) and problem.source_line == text
+    else:
+        assert "no {placeholder}" in problem.expected and problem.line == line
 
 
 def test_no_card_prescribes_what_r7_forbids(library: Library) -> None:
@@ -212,6 +255,27 @@ def test_every_figure_is_valid_accessible_svg(path: Path) -> None:
     texts = [t.text for t in root.iter(f"{SVG}text")]
     assert texts[:1] == ["Start"] and "End" in texts
     assert "href" not in svg and "<script" not in svg and "url(" not in svg
+
+
+@pytest.mark.parametrize("card_id", ["glute-bridge", "cadence-drill", "pool-running"])
+def test_each_pose_is_its_own_accessible_svg_showing_one_panel(library: Library, card_id: str) -> None:
+    """The site's two pictures: one panel each, titled start and end, the same drawing as the printed pair's halves."""
+    card = library[card_id]
+    panels = draw(card).panels
+    assert len(panels) == 2
+    combined = ET.fromstring(draw(card).svg)
+    ids = set()
+    for word, svg in zip(("start", "end"), panels):
+        root = ET.fromstring(svg)
+        title = root.find(f"{SVG}title")
+        assert title is not None and title.text == f"{card.name}: {word} position"
+        assert root.get("aria-labelledby") == title.get("id") == f"fig-{card.id}-{word}-title" and root.get("role") == "img"
+        ids.add(title.get("id"))
+        x, _, width, height = (float(v) for v in root.get("viewBox").split())
+        assert width == float(root.get("width")) < float(combined.get("width")) / 2 and height == float(combined.get("height"))
+        assert [t.text for t in root.iter(f"{SVG}text")][:1] == [word.capitalize()]
+        assert all(x - 0.5 <= float(r.get("x")) < x + width for r in root.iter(f"{SVG}rect") if r.get("rx") == "6")
+    assert len(ids) == 2  # unique ids on one page
 
 
 def test_figures_are_deterministic(library: Library) -> None:

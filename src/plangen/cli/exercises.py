@@ -59,7 +59,11 @@ def show(ctx: click.Context, card_id: str) -> None:
         close = library.suggest(card_id)
         hint = f" (did you mean '{close}'?)" if close else ""
         raise click.BadParameter(f"no exercise with the id '{card_id}'{hint}", param_hint="ID")
-    click.echo(format_card(library[card_id]))
+    from plangen.render.formats import setting_words
+    from plangen.rules import THRESHOLDS
+
+    # A card's {setting} placeholders read as the rule book's defaults here; a plan writes in its own values.
+    click.echo(format_card(library[card_id].filled(setting_words({k: t.default for k, t in THRESHOLDS.items()}))))
 
 
 def _library(root: Path) -> Library:

@@ -13,6 +13,7 @@ from plangen.errors import BuildError
 from plangen.render.branding import branding
 from plangen.render.cards import draw
 from plangen.render.chart import load_chart
+from plangen.render.formats import setting_words
 from plangen.rules import THRESHOLDS
 
 _SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -85,7 +86,9 @@ def exercise_name(dose: ExerciseDose, cards: Mapping[str, Any]) -> str:
 def plan_context(doc: PlanDocument) -> dict[str, Any]:
     """Everything shared by the site pages and the print document, read from the plan document alone."""
     plan, info = doc.plan, doc.info
-    everything = {ex_id: draw(card) for ex_id, card in doc.cards.items()}
+    limits = plan_limits(plan)
+    words = setting_words(limits)  # the cards' {setting} placeholders, in this plan's values
+    everything = {ex_id: draw(card, words) for ex_id, card in doc.cards.items()}
     usage = exercise_usage(plan)
     cards = {ex_id: everything[ex_id] for ex_id in usage if ex_id in everything}
     person = info.who.model_dump() if info.who else None
@@ -107,7 +110,7 @@ def plan_context(doc: PlanDocument) -> dict[str, Any]:
         "generated": info.edition.generated,
         "version": info.edition.plangen_version,
         "plan_version": info.edition.version,
-        "limits": plan_limits(plan),
+        "limits": limits,
         "large_print": info.presentation.large_print,
         "has_pdf": info.presentation.pdf,
         "paper_size": PAPER_SIZES.get(info.presentation.paper, "A4"),

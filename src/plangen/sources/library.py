@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
 
 from plangen.errors import InputError, Problem
-from plangen.sources.exercise_models import HOUSEHOLD, CardMeta, Dose
+from plangen.rules import THRESHOLDS
+from plangen.sources.exercise_models import HOUSEHOLD, CardMeta, Dose, Fault
 from plangen.sources.runner import validate_document
 from plangen.sources.yamlreader import YamlDocument, parse_yaml, read_text
 
@@ -16,12 +18,30 @@ FENCE = "---"
 REPS = (8, 12)  # R31: strength sets of 8-12 repetitions
 ECCENTRIC_S = (2, 3)  # slow lowering over 2-3 s (clinical-rules R31, a design choice)
 REST_S = (60, 120)  # R31: 1-2 min between strength sets
+# A card states a plan's threshold as {setting_name}: the renderer writes in the plan's own value, so a
+# clinic's "rules:" change the cards' words too. Only the rule book's settings are names; anything else
+# in braces is a located library error, never text printed as it stands.
+PLACEHOLDER = re.compile(r"\{([^{}\n]*)\}")
+PLACEHOLDER_NAMES = frozenset(THRESHOLDS)
 
 
 class Exercise(CardMeta):
     """One validated exercise card: its front matter plus the Markdown body."""
 
     body: str = ""
+
+    def filled(self, words: Mapping[str, str]) -> Exercise:
+        """This card with each {setting} in its text replaced by ``words[setting]`` (the plan's value in words)."""
+        def fill(text: str) -> str:
+            return PLACEHOLDER.sub(lambda m: words[m.group(1)], text)
+
+        return self.model_copy(update={
+            "body": fill(self.body),
+            "pain_rule": fill(self.pain_rule),
+            "substitute": fill(self.substitute) if self.substitute else self.substitute,
+            "cues": tuple(fill(cue) for cue in self.cues),
+            "faults": tuple(Fault(fault=fill(f.fault), fix=fill(f.fix)) for f in self.faults),
+        })
 
     def dose(self, stage: int) -> Dose:
         """The dose for plan stage 1-4 (later stages past 4 keep the stage-4 dose)."""
@@ -120,7 +140,7 @@ def load_card(path: Path) -> tuple[Exercise, YamlDocument]:
     front, first_line, body = split_front_matter(text, path)
     document = parse_yaml(front, path, first_line=first_line)
     meta = validate_document(document, CardMeta)
-    problems = card_problems(meta, document)
+    problems = card_problems(meta, document) + placeholder_problems(meta, document, text, front.count("\n") + 2)
     if problems:
         raise InputError(problems)
     return Exercise.model_validate({**dict(meta), "body": body}), document
@@ -155,6 +175,34 @@ def card_problems(card: CardMeta, document: YamlDocument) -> list[Problem]:
     for index, dose in enumerate(card.dosage):
         problems += _dose_problems(card, dose, document, ("dosage", index))
     return problems
+
+
+def placeholder_problems(card: CardMeta, document: YamlDocument, text: str, body_start: int) -> list[Problem]:
+    """Every {name} in the card's text that is not a rule setting, at its field (front matter) or line (body).
+
+    Placeholders are read in the body, pain_rule, substitute, cues and faults; the ``load`` words of a dose
+    are copied into the plan as they are, so they may hold none."""
+    fields: list[tuple[tuple[str | int, ...], str]] = [(("pain_rule",), card.pain_rule), (("substitute",), card.substitute or "")]
+    fields += [(("cues", i), cue) for i, cue in enumerate(card.cues)]
+    fields += [(("faults", i, key), getattr(f, key)) for i, f in enumerate(card.faults) for key in ("fault", "fix")]
+    fields += [(("dosage", i, "load"), d.load) for i, d in enumerate(card.dosage)]
+    found = [document.problem(loc, _PLACEHOLDER_WANTED if loc[-1] != "load" else "no {placeholder} in a dose's load words",
+                              "{" + name + "}", _closest(name))
+             for loc, value in fields for name in PLACEHOLDER.findall(value)
+             if loc[-1] == "load" or name not in PLACEHOLDER_NAMES]
+    lines = text.splitlines()
+    for number, line in enumerate(lines[body_start:], start=body_start + 1):
+        found += [Problem(document.path, number, "body", _PLACEHOLDER_WANTED, "{" + name + "}", _closest(name), line)
+                  for name in PLACEHOLDER.findall(line) if name not in PLACEHOLDER_NAMES]
+    return found
+
+
+_PLACEHOLDER_WANTED = "a rule setting's name in {braces}, such as {green_pain_max}"
+
+
+def _closest(name: str) -> str:
+    close = difflib.get_close_matches(name, sorted(PLACEHOLDER_NAMES), n=1)
+    return f"did you mean '{{{close[0]}}}'?" if close else ""
 
 
 def _dose_problems(card: CardMeta, dose: Dose, document: YamlDocument, loc: tuple[str | int, ...]) -> list[Problem]:
