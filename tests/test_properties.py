@@ -236,12 +236,30 @@ def check_amber_is_a_hold_not_a_restart(prof: Profile, training: TrainingLog, pl
         assert plan.weeks[0].phase != "walk_run"
 
 
+def _continuous_restart(plan: Plan) -> dict | None:
+    """The facts of an R43 continuous restart, when the plan made one."""
+    return next((r.facts for r in plan.reasons if r.rule == "R43" and r.facts.get("restart") == "continuous"), None)
+
+
+def check_a_continuous_restart_is_earned_and_halved(prof: Profile, training: TrainingLog, plan: Plan) -> None:
+    """R43: continuous after a break only when it was short, the tests are passed and the knee is calm; week 1 at the share."""
+    facts, rules = _continuous_restart(plan), Settings(prof.rules)
+    if facts is None:
+        return
+    assert facts["break_days"] // 7 < rules.break_medium_weeks and rules.restart_continuous_fraction > 0
+    assert prof.readiness.brisk_walk_30_min is True and prof.readiness.single_leg_hops_10 is True
+    assert prof.symptoms.worst_pain_last_week <= rules.green_pain_max
+    first = plan.weeks[0]
+    if first.zone is None and len(first.days) == 7:
+        assert first.running_distance <= rules.restart_continuous_fraction * facts["prior_weekly"] + 0.2
+
+
 def check_restarts_scale_with_the_break(prof: Profile, training: TrainingLog, plan: Plan) -> None:
-    """R43: no run in 14 days starts on the walk-run ladder, at stage 1 after a break over break_long_weeks."""
+    """R43: no run in 14 days starts on the walk-run ladder (or continuous, when earned), at stage 1 after a break over break_long_weeks."""
     rules = Settings(prof.rules)
     before = [e.date for e in training.entries if e.is_run and e.date < plan.start]
     runs = runs_of(plan)
-    if plan.status != "plan" or not runs or any(0 < (plan.start - d).days <= 14 for d in before):
+    if plan.status != "plan" or not runs or any(0 < (plan.start - d).days <= 14 for d in before) or _continuous_restart(plan):
         return
     _, first, _ = runs[0]
     if prof.symptoms.worst_pain_last_week >= rules.red_pain_min or len(_reds(prof, training)) >= 2:
@@ -327,7 +345,7 @@ def check_every_session_is_monitored_and_the_text_never_prescribes_passive_care(
 def check_no_recent_run_means_a_gentle_walk_run_restart(prof: Profile, training: TrainingLog, plan: Plan) -> None:
     recent = [e for e in training.entries if e.is_run and 0 < (plan.start - e.date).days <= 14]
     runs = runs_of(plan)
-    if not recent and runs:
+    if not recent and runs and not _continuous_restart(plan):  # invariant 11, and R43's continuous option checked above
         _, first, _ = runs[0]
         assert first.stage is not None and first.stage <= 9
 

@@ -10,14 +10,13 @@ from plangen.planner.baseline import LoggedRun
 from plangen.planner.history import History
 from plangen.planner.progress import State, floor1, stage_zero
 from plangen.planner.reasons import reason
+from plangen.planner.restart import BREAK_DAYS, continuous_restart, restart, walk_run_floor
 from plangen.planner.schedule import WeekShape
 from plangen.planner.stages import STAGES, entry_stage, stage
 from plangen.rules import Settings
 from plangen.units import KM_PER
 from plangen.sources.models import Profile
 
-BREAK_DAYS = 14  # R17: a break this long restarts at walk-run
-BREAK_MAX_STAGE = 9  # invariant 11: a restart's runs stay at or under 20 minutes
 RED_WINDOW = 14  # R29/R44: reds count together within 14 days
 ESCALATION_DAYS = 28  # R45: the weeks before the start that are read for reds
 
@@ -117,12 +116,15 @@ def _placed(profile: Profile, history: History, settings: Settings, pace: float,
         return _flaring(profile.symptoms.worst_pain_last_week)
     recent = [r for r in history.runs if 0 < (start - r.date).days <= BREAK_DAYS]
     if not recent:
-        return _restart(profile, history, settings, pace, runs_a_week)
+        return Entry(*restart(profile, history, settings, pace, runs_a_week))
     after_red = [r for r in recent if not reds or r.date > max(reds)]  # R26: only runs since the last red show the knee now
     continuous = [r for r in after_red if r.continuous and r.zone in ("green", "amber") and (r.minutes or 0) >= 20]
     if len(continuous) >= 2:
         return _build(profile, history, settings, after_red)
-    return _walk_run_from_runs(after_red, settings)
+    again = continuous_restart(profile, history, settings, pace, runs_a_week)  # never below what a longer break gives (R43)
+    if again is not None:
+        return Entry(*again)
+    return _walk_run_from_runs(after_red, settings, walk_run_floor(history, settings))
 
 
 def _flaring(worst: int) -> Entry:
@@ -131,12 +133,19 @@ def _flaring(worst: int) -> Entry:
     return Entry(State(phase="walk_run", stage=1), [why])
 
 
-def _walk_run_from_runs(runs: list[LoggedRun], settings: Settings) -> Entry:
+def _walk_run_from_runs(runs: list[LoggedRun], settings: Settings, floor: int) -> Entry:
+    """The entry formula on the last 2 weeks, never below the stage a short break would restart at (R43)."""
     minutes = max((r.minutes or 0.0 for r in runs if r.continuous and r.zone == "green"), default=0.0)
-    number = entry_stage(minutes, settings.entry_bout_fraction)
-    data = f"longest pain-free run in {BREAK_DAYS} days: {minutes:g} min; stage {number} jogs at most half of that"
-    why = reason("R14", "Walk-run stage chosen from your longest pain-free run.", data, "entry_bout_fraction", "data",
-                 facts={"longest_pain_free_min": minutes, "entry_stage": number})
+    by_recent = entry_stage(minutes, settings.entry_bout_fraction)
+    number = max(by_recent, floor)
+    data = (f"longest pain-free run in {BREAK_DAYS} days: {minutes:g} min; stage {by_recent} jogs at most "
+            f"{settings.entry_bout_fraction:.0%} of that")
+    text = "Walk-run stage chosen from your longest pain-free run."
+    if floor > by_recent:
+        data += f"; your pain-free running in the 4 weeks before your last run supports stage {floor}"
+        text = "Walk-run stage chosen from your pain-free running of the last few weeks."
+    why = reason("R14", text, data, "entry_bout_fraction", "data",
+                 facts={"longest_pain_free_min": minutes, "entry_stage": number, "floor_stage": floor})
     return Entry(State(phase="walk_run", stage=number), [why])
 
 
@@ -201,53 +210,6 @@ def _amber_reason(volume: float, trimmed: float, ambers: int, settings: Settings
     data = f"{ambers} amber runs in the last {BREAK_DAYS} days; {volume:g} -> {trimmed:g} {units}"
     return reason("R42", text, data, "amber_trim", "data",
                   facts={"amber_runs": ambers, "from": volume, "to": trimmed, "setting": "amber_trim"})
-
-
-def _restart(profile: Profile, history: History, settings: Settings, pace: float, runs_a_week: int) -> Entry:
-    """R43: no run in 2 weeks; the stage follows the break's length and what the runner did pain-free before it."""
-    if history.last_run is None:
-        return _restart_without_log(profile, settings, pace, runs_a_week)
-    days = (history.start - history.last_run).days
-    weekly, longest = history.before_break()
-    by_break = _break_stage(days, settings)
-    by_runs = max((s.number for s in STAGES if s.running_minutes <= longest), default=1)
-    number = max(1, min(by_break, by_runs, BREAK_MAX_STAGE))
-    text = (f"A {days // 7}-week break: walk-run restarts at stage {number}. "
-            "A longer break, or less pain-free running before it, starts lower.")
-    data = (f"last run {history.last_run}; before it about {weekly:g} {profile.units} a week, "
-            f"longest pain-free run {longest:g} min")
-    facts = {"break_days": days, "prior_weekly": weekly, "prior_longest_pain_free_min": longest,
-             "stage_by_break": by_break, "entry_stage": number}
-    restart = reason("R17", "No run in the last 2 weeks: restart with walk-run intervals.", f"last run: {history.last_run}")
-    return Entry(State(phase="walk_run", stage=number), [restart, reason("R43", text, data, "restart_stage_short", "data", facts=facts)])
-
-
-def _break_stage(days: int, settings: Settings) -> int:
-    """R43's ladder: short breaks keep most of the ladder, medium ones around the middle, long ones start at 1."""
-    weeks = days // 7  # whole weeks: a break of 8 weeks and 2 days is an 8-week break
-    if weeks > settings.break_long_weeks:
-        return 1
-    if weeks < settings.break_medium_weeks:
-        return int(settings.restart_stage_short)
-    medium, long = 7 * settings.break_medium_weeks, 7 * settings.break_long_weeks
-    middle = (medium + long) / 2
-    spread = 4 * (middle - days) / max(1.0, long - medium)  # +2 stages at the band's start, -2 at its end
-    return max(2, min(int(settings.restart_stage_short) - 1, round(settings.restart_stage_medium + spread)))
-
-
-def _restart_without_log(profile: Profile, settings: Settings, pace: float, runs_a_week: int) -> Entry:
-    weekly = profile.baseline.pain_free_weekly_distance or 0.0
-    if not weekly:
-        return Entry(State(phase="walk_run", stage=1),
-                     [reason("R17", "No run in the last 2 weeks: restart with walk-run intervals.", "last run: none logged",
-                             facts={"entry_stage": 1})])
-    per_run = weekly * pace / max(1, min(3, runs_a_week))
-    number = max(1, min(BREAK_MAX_STAGE, max((s.number for s in STAGES if s.running_minutes <= per_run), default=1)))
-    text = (f"No log yet, but you say you run about {weekly:g} {profile.units} a week pain-free: "
-            f"walk-run starts at stage {number}, to check that before the plan builds.")
-    data = f"{weekly:g} {profile.units} a week is about {per_run:.0f} min a run"
-    return Entry(State(phase="walk_run", stage=number),
-                 [reason("R43", text, data, facts={"profile_weekly": weekly, "minutes_a_run": round(per_run), "entry_stage": number})])
 
 
 def _escalation(history: History, settings: Settings) -> list[str]:

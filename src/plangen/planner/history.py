@@ -82,13 +82,21 @@ class History:
         return self.runs[-1].date if self.runs else None
 
     def before_break(self) -> tuple[float, float]:
-        """R43: ordinary weekly running and the longest green continuous run (min) in the 4 weeks up to the last run."""
-        if self.last_run is None:
-            return 0.0, 0.0
-        since = self.last_run - dt.timedelta(days=7 * WEEKS_READ - 1)
-        window = [r for r in self.ordinary if r.date >= since]
+        """R43: weekly training running and the longest green continuous run (min) in the 4 weeks up to the last run."""
+        window = self.last_block()
         green = [r.minutes or 0.0 for r in window if r.zone == "green" and r.continuous]
         return round(sum(r.distance for r in window) / WEEKS_READ, 1), max(green, default=0.0)
+
+    def last_block(self) -> list[LoggedRun]:
+        """Training runs (races left out, R41) in the 4 weeks up to the last run.
+
+        Anchored on the last run, not on the start, so the same running read before a longer
+        break is read the same way: a longer break never starts higher (R43).
+        """
+        if self.last_run is None:
+            return []
+        since = self.last_run - dt.timedelta(days=7 * WEEKS_READ - 1)
+        return [r for r in self.runs if r.date >= since and r.entry.type != "race"]
 
     def pain_rise(self, settings: Settings) -> tuple[int, int, float, float] | None:
         """R45: the largest 2-point rise in weekly worst pain at about the same running (before, after, and each week's distance).

@@ -54,6 +54,7 @@ class State:
     no_rise_until: dt.date | None = None  # R45: nothing goes up before this day
     first_reasons: list[Reason] = field(default_factory=list)  # why the first build week is what it is (R41-R45)
     first_walk_breaks: bool = False  # R42: an amber start keeps walk breaks in its first week
+    first_hold: bool = False  # R43/R38: the first week back after a break is the change; nothing else is added
     last_long: float | None = None  # the longest run of the last full week (R40)
 
     def run_cap(self, day: dt.date, week_start: dt.date, settings: Settings) -> float | None:
