@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import abc
 import traceback
+import types
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -35,12 +37,50 @@ def make_environment(templates: Path | None = None) -> jinja2.Environment:
 
 class _ThemeSandbox(ImmutableSandboxedEnvironment):
     """No template may change the data it is given, except a list it builds itself by appending
-    (the print theme gathers a session's words that way); lists in the context are rebuilt per page."""
+    (the print theme gathers a session's words that way); lists in the context are rebuilt per page.
+
+    The sandbox's verdict on ``obj.attr`` depends only on the object's type and the name (Jinja's
+    checks are isinstance tests and name lists), so it is worked out once per (type, name): the
+    checks were 40% of rendering a plan's pages. An ABC registered later invalidates the memo.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._verdicts: dict[tuple[type, str], bool] = {}
+        self._abc_token = abc.get_cache_token()
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        verdict = self._verdicts.get(key)
+        if verdict is None or self._abc_token != abc.get_cache_token():
+            verdict = self._verdicts[key] = self._judge(obj, attr, value)
+        return verdict
+
+    def _judge(self, obj: Any, attr: str, value: Any) -> bool:
+        if self._abc_token != abc.get_cache_token():  # an ABC.register may make a type count as mutable
+            self._verdicts.clear()
+            self._abc_token = abc.get_cache_token()
         if type(obj) is list and attr == "append":
             return jinja2.sandbox.SandboxedEnvironment.is_safe_attribute(self, obj, attr, value)
         return super().is_safe_attribute(obj, attr, value)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        # The common case without the detours: a plain attribute (not a method, so not str.format) of a
+        # type already judged safe; a dict's key when a dict has no such attribute. Else Jinja's own path.
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            return obj[attribute] if attribute in obj else self.undefined(obj=obj, name=attribute)
+        try:
+            value = getattr(obj, attribute)
+        except AttributeError:
+            return super().getattr(obj, attribute)
+        if self._verdicts.get((type(obj), attribute)) and not isinstance(value, _METHODS) \
+                and self._abc_token == abc.get_cache_token():
+            return value
+        return super().getattr(obj, attribute)
+
+
+_DICT_ATTRIBUTES = frozenset(dir(dict))  # a plain dict has no attributes of its own beyond its type's
+_METHODS = (types.MethodType, types.BuiltinMethodType)  # str.format hides among these: Jinja wraps it
 
 
 class ThemeLoader(jinja2.BaseLoader):
