@@ -104,7 +104,7 @@ def test_the_overridden_figures_are_what_the_pages_state(overridden: dict[str, s
     assert "up to 5%" in everything  # a volume week's one change
     assert "+3%" in everything  # the first cadence step
     assert "about 8 weeks" in overridden["flare-up.html"]
-    assert "at least 20 percent less running" in overridden["flare-up.html"]
+    assert "at least 20% less running" in overridden["flare-up.html"]
     assert "6 or more out of 10" in overridden["index.html"]
     assert "at least 3 days" in overridden["index.html"]
     assert "6 or more" in overridden["plan.ics"]

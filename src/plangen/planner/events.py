@@ -72,8 +72,8 @@ def _taper(decision: Decision, ctx: Context, state: State, event: Event, week_st
     kind, race = race_plan(event, race_cap(state, event.date, week_start, settings), settings)
     rest = max(0.0, floor1(total - race))
     data = (f"{event.name} on {event.date}; week before {before:g} {units}; this week at most {total:g} {units} "
-            f"({settings.taper_volume_max:.0%}), race day {race:g} {units}")
-    text = (f"Race week is lighter: at most {settings.taper_volume_max:.0%} of last week, only easy running, "
+            f"({settings.taper_volume_max * 100:g}%), race day {race:g} {units}")
+    text = (f"Race week is lighter: at most {settings.taper_volume_max * 100:g}% of last week, only easy running, "
             f"and nothing longer than an easy {settings.taper_easy_min:g} minutes in the {settings.taper_days:g} days before.")
     why = reason("R46", text, data, "taper_volume_max")
     return Decision(rest, "taper", None, deload=True, reasons=[why])

@@ -106,8 +106,8 @@ def _goal_reason(target: float | None, event: str | None, number: int | None, mo
         return reason("R47", text, f"goal: {goal_words}")
     where = "inside this plan" if inside else "after this plan, if every week stays green"
     data = f"goal: {goal_words}; week {number} (from {monday}) {where}; last plan week {last.running_distance if last else 0:g} {units}"
-    text = (f"Your goal, and the week the safe limits (at most +{settings.weekly_increase_max:.0%} a week, "
-            f"a lighter week every {settings.deload_every:g}th) would reach it.")
+    text = (f"Your goal, and the week the safe limits (at most +{settings.weekly_increase_max * 100:g}% a week, "
+            f"a lighter week every {settings.deload_every:g} weeks) would reach it.")
     return reason("R47", text, data, "weekly_increase_max")
 
 
@@ -122,5 +122,5 @@ def _after_text(target: float | None, last: Week | None, number: int | None, mon
     if inside:
         return f"{hold}. You are at your goal: keep it, and add one change at a time in the next plan made from your updated log."
     when = f" The caps would reach {target:g} {units} a week in week {number} (from {monday})." if number and monday else ""
-    step = f"{settings.weekly_increase_max:.0%}"
+    step = f"{settings.weekly_increase_max * 100:g}%"
     return f"{hold}, or make the next plan from your updated log: it keeps building by at most {step} a week.{when}"

@@ -50,7 +50,7 @@ def continuous_restart(profile: Profile, history: History, settings: Settings, p
     volume = floor1(weekly * settings.restart_continuous_fraction)
     if volume * pace / max(1, runs_a_week) < STAGES[walk_run_floor(history, settings) - 1].running_minutes:
         return None  # runs shorter than the walk-run stage the break allows: the ladder gives more, in safer bouts
-    share = f"{settings.restart_continuous_fraction:.0%}"
+    share = f"{settings.restart_continuous_fraction * 100:g}%"
     text = (f"A short break after pain-free running, and the readiness tests are passed: continuous running restarts at "
             f"about {share} of your usual week. A break of {settings.break_medium_weeks:g} weeks or more, or pain, "
             "restarts on the walk-run ladder instead.")

@@ -51,7 +51,7 @@ def capped(state: State, day: dt.date, week_start: dt.date, distance: float, rul
                 "(runs earlier this week do not count).")
         why = reason("R19", text, f"cap {cap:.1f} {units}", "single_run_cap", facts={**facts, "setting": "single_run_cap"})
     else:
-        text = f"Your longest run grows at most {rules.long_run_increase_max:.0%} from one week to the next."
+        text = f"Your longest run grows at most {rules.long_run_increase_max * 100:g}% from one week to the next."
         data = f"last week's longest run x {1 + rules.long_run_increase_max:g} = {cap:.1f} {units}"
         why = reason("R40", text, data, "long_run_increase_max", facts={**facts, "setting": "long_run_increase_max"})
     return floor1(cap), [why]

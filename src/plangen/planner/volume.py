@@ -82,7 +82,7 @@ def _deload(state: State, settings: Settings, units: str) -> Decision:
     peak = max(v for v, _ in state.volumes[-3:])
     # Lighter than the peak and than last week, even when last week already came down.
     volume = floor1(min(peak, state.volumes[-1][0]) * (1 - settings.deload_cut))
-    data = f"peak of the last 3 weeks {peak:g} {units}, last week {state.volumes[-1][0]:g}, less {settings.deload_cut:.0%}"
+    data = f"peak of the last 3 weeks {peak:g} {units}, last week {state.volumes[-1][0]:g}, less {settings.deload_cut * 100:g}%"
     return Decision(volume, "deload", None, deload=True, reasons=[reason("R23", "A lighter week lets the knee and body catch up.", data, "deload_cut")])
 
 
@@ -125,7 +125,7 @@ def _cap_words(binding: str, settings: Settings) -> str:
     if binding == "goal":
         return "your goal"
     span = "weekly" if binding == "weekly_increase_max" else "two-week"
-    return f"the {getattr(settings, binding):.0%} {span} cap"
+    return f"the {getattr(settings, binding) * 100:g}% {span} cap"
 
 
 def _volume_up(state: State, settings: Settings, goal: float | None, units: str) -> Decision:

@@ -203,7 +203,7 @@ def percent(fraction: float) -> str:
 PERCENT_SETTINGS = frozenset({
     "weekly_increase_max", "two_week_increase_max", "deload_cut", "flare_cut_min", "cadence_first_step", "cadence_max_step",
     "entry_bout_fraction", "long_run_increase_max", "amber_trim", "taper_volume_max", "recovery_volume_max",
-    "event_run_walk_share",
+    "event_run_walk_share", "restart_continuous_fraction",
 })
 
 
