@@ -139,7 +139,7 @@ def _walk_run_from_runs(runs: list[LoggedRun], settings: Settings, floor: int) -
     by_recent = entry_stage(minutes, settings.entry_bout_fraction)
     number = max(by_recent, floor)
     data = (f"longest pain-free run in {BREAK_DAYS} days: {minutes:g} min; stage {by_recent} jogs at most "
-            f"{settings.entry_bout_fraction:.0%} of that")
+            f"{settings.entry_bout_fraction * 100:g}% of that")
     text = "Walk-run stage chosen from your longest pain-free run."
     if floor > by_recent:
         data += f"; your pain-free running in the 4 weeks before your last run supports stage {floor}"
@@ -182,7 +182,7 @@ def _start_reason(base: float, from_profile: bool, units: str) -> Reason:
 
 def _start_cap_reason(cap: float, history: History, settings: Settings, units: str) -> Reason:
     weeks = history.weekly()
-    text = (f"Week 1 is at most {settings.weekly_increase_max:.0%} above your usual week "
+    text = (f"Week 1 is at most {settings.weekly_increase_max * 100:g}% above your usual week "
             "(the larger of your last logged week and your 4-week average).")
     data = f"last week {weeks[-1]:g} {units}, 4-week average {sum(weeks) / len(weeks):.1f} {units}, so at most {cap:.1f} {units}"
     return reason("R41", text, data, "weekly_increase_max",
@@ -205,7 +205,7 @@ def _spike_reasons(history: History, settings: Settings, units: str) -> list[Rea
 
 
 def _amber_reason(volume: float, trimmed: float, ambers: int, settings: Settings, units: str) -> Reason:
-    text = (f"Some recent runs were amber, so week 1 holds your running, {settings.amber_trim:.0%} lighter, with walk breaks, "
+    text = (f"Some recent runs were amber, so week 1 holds your running, {settings.amber_trim * 100:g}% lighter, with walk breaks, "
             "a slower pace and flat routes. Amber is a hold, not a restart.")
     data = f"{ambers} amber runs in the last {BREAK_DAYS} days; {volume:g} -> {trimmed:g} {units}"
     return reason("R42", text, data, "amber_trim", "data",
