@@ -250,7 +250,7 @@ def test_pages_state_the_clinics_pain_limits(project: Path) -> None:
     flare = (project / "site/sam/flare-up.html").read_text()
     overview = (project / "site/sam/index.html").read_text()
     assert "Pain of <strong>2 to 3</strong> out of 10" in flare and "Pain of <strong>4 or more</strong>" in flare
-    assert "at least 20 percent less running" in flare
+    assert "at least 20% less running" in flare
     assert "0 to 1 out of 10" in overview and "2 to 3 out of 10" in overview  # the traffic light
     assert "3 or 4" not in flare and "0 to 2 out of 10" not in overview
 
