@@ -123,13 +123,13 @@ def test_a_changed_setting_changes_the_printed_words() -> None:
 
 @pytest.mark.slow
 def test_page_references_name_the_pages_the_boxes_and_routines_are_on(sam_a4: Printed) -> None:
-    # The weeks say "Warm-up A, p. 2" and the rules "red flags, p. 1" as fixed text: this holds them true.
+    # The weeks say "Warm-up A and Cool-down B, p. 2" and the rules "red flags, p. 1": this holds them true.
     first, second = (" ".join(sam_a4.handout.pages[i].extract_text().split()) for i in (0, 1))
     assert "red flags" in first.lower() and "traffic light" in first.lower()
     for routine in ("Warm-up A", "Cool-down B", "Mobility C"):
         assert routine in second, routine
     weeks = sam_a4.text(sam_a4.handout)
-    assert "Warm-up A, p. 2" in " ".join(weeks.split()) and "red flags, p. 1" in " ".join(weeks.split())
+    assert "Warm-up A and Cool-down B, p. 2" in " ".join(weeks.split()) and "red flags, p. 1" in " ".join(weeks.split())
 
 
 def test_routines_are_printed_once_and_drills_get_no_card() -> None:

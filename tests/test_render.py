@@ -466,13 +466,13 @@ def test_weasyprint_errors_fail_the_build(monkeypatch: pytest.MonkeyPatch) -> No
 
     from plangen.render.pdf import html_to_pdf
 
-    original = weasyprint.HTML.write_pdf
+    original = weasyprint.HTML.render
 
-    def noisy(self: Any, *args: Any, **kwargs: Any) -> bytes:
+    def noisy(self: Any, *args: Any, **kwargs: Any) -> Any:
         logging.getLogger("weasyprint").error("Failed to load font %s", "X")
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(weasyprint.HTML, "write_pdf", noisy)
+    monkeypatch.setattr(weasyprint.HTML, "render", noisy)
     with pytest.raises(BuildError, match="Failed to load font X"):
         html_to_pdf('<html lang="en"><head><title>t</title></head><body>x</body></html>')
 

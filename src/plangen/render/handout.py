@@ -123,6 +123,17 @@ def make_handout(plan: Plan, cards: Mapping[str, Any]) -> Handout:
     )
 
 
+def front_pages(handout: Handout, large_print: bool = False) -> dict[str, int]:
+    """The page each box the handout refers to ("Warm-up A, p. 2") is expected on.
+
+    Page 1 is the cover (traffic light and red flags), page 2 how to use it (routines and flare-up
+    rules); large print spreads each over two. pdf.py checks the guess against the laid-out pages.
+    """
+    cover, how_to = ((2, 3) if large_print else (1, 2))
+    pages = {"traffic-light": cover, "red-flags": cover, "flare-up": how_to + large_print}
+    return pages | {routine.anchor: how_to for routine in handout.routines}
+
+
 def exercise_dose(dose: ExerciseDose, card: Any | None) -> str:
     """'2 × 10 each side, light band': the dose as the runner does it; timed drills take the card's timing."""
     amount = dose_text(dose)

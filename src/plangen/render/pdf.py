@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -17,7 +17,7 @@ from plangen.render.assets import assets_base, theme_assets
 from plangen.render.branding import card_links
 from plangen.render.context import Links, plan_context, safe_id
 from plangen.render.environment import make_environment, render_template
-from plangen.render.handout import make_handout
+from plangen.render.handout import front_pages, make_handout
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF: screen readers get headings, tables and reading order
 
@@ -25,7 +25,16 @@ PDF_VARIANT = "pdf/ua-1"  # tagged PDF: screen readers get headings, tables and 
 def render_pdf(doc: PlanDocument, templates: Path | None = None) -> Artifact:
     """The runner's handout (or the referral letter) as ``<slug>/plan.pdf``: plain words only."""
     slug = safe_id(doc.slug, "plan id")
-    return Artifact(PurePosixPath(slug, "plan.pdf"), html_to_pdf(print_html(doc, templates), templates))
+    context = print_context(doc)
+
+    def repaged(found: Mapping[str, int]) -> str | None:
+        # "Warm-up A, p. 2" is fixed text (target-counter costs a second layout of the whole handout); if
+        # the front pages ran long and a box landed elsewhere, the handout is laid out once more with the
+        # pages it was found on. Only the digit changes, so the second layout keeps the boxes where they were.
+        pages = {anchor: found.get(anchor, page) for anchor, page in context["page_of"].items()}
+        return None if pages == context["page_of"] else _print_template({**context, "page_of": pages}, templates)
+
+    return Artifact(PurePosixPath(slug, "plan.pdf"), html_to_pdf(_print_template(context, templates), templates, repaged))
 
 
 def render_clinician_pdf(doc: PlanDocument, templates: Path | None = None) -> Artifact:
@@ -41,12 +50,12 @@ def render_pdfs(doc: PlanDocument, templates: Path | None = None) -> list[Artifa
 
 def print_html(doc: PlanDocument, templates: Path | None = None) -> str:
     """The handout as one print document, with in-document links instead of separate pages."""
-    return render_template(make_environment(templates), "print.html", **print_context(doc))
+    return _print_template(print_context(doc), templates)
 
 
 def clinician_html(doc: PlanDocument, templates: Path | None = None) -> str:
     """The clinician appendix as one print document: each distinct reason once, with where it applied."""
-    context = {**print_context(doc), "reasons": reason_groups(doc.plan)}
+    context = {**plan_context(doc), "reasons": reason_groups(doc.plan), "links": Links(print_mode=True)}
     return render_template(make_environment(templates), "clinician.html", **context)
 
 
@@ -56,27 +65,64 @@ def print_context(doc: PlanDocument) -> dict[str, Any]:
     handout = make_handout(doc.plan, context["library"])
     # QR codes only on the cards that are printed (drills and walks are routine lines, not cards).
     online = card_links(doc.info.presentation.base_url, doc.slug, [card.id for card in handout.cards])
-    return {**context, "handout": handout, "online_cards": online, "links": Links(print_mode=True), "current": "print"}
+    return {**context, "handout": handout, "online_cards": online, "links": Links(print_mode=True), "current": "print",
+            "page_of": front_pages(handout, large_print=bool(context.get("large_print")))}
 
 
-def html_to_pdf(html: str, templates: Path | None = None) -> bytes:
-    """Lay out ``html`` against the theme's assets; any fetch outside them or any WeasyPrint error fails."""
+def _print_template(context: Mapping[str, Any], templates: Path | None) -> str:
+    return render_template(make_environment(templates), "print.html", **context)
+
+
+Repage = Callable[[Mapping[str, int]], "str | None"]
+
+
+def html_to_pdf(html: str, templates: Path | None = None, repage: Repage | None = None) -> bytes:
+    """Lay out ``html`` against the theme's assets; any fetch outside them or any WeasyPrint error fails.
+
+    ``repage`` sees the page each anchor landed on and may return the document again with its page
+    references corrected, to be laid out once more (None: they were right).
+    """
+    with _failures():
+        document = _layout(html, templates)
+        again = repage(anchor_pages(document)) if repage else None
+        if again is not None:
+            document = _layout(again, templates)
+        data: bytes = document.write_pdf(pdf_variant=PDF_VARIANT)
+    return data
+
+
+def anchor_pages(document: Any) -> dict[str, int]:
+    """Each element id of a laid-out document and the page (from 1) it starts on."""
+    found: dict[str, int] = {}
+    for number, page in enumerate(document.pages, 1):
+        for name in page.anchors:
+            found.setdefault(name, number)
+    return found
+
+
+def _layout(html: str, templates: Path | None) -> Any:
     from weasyprint import HTML
-    from weasyprint.urls import FatalURLFetchingError
 
     from plangen.render.fetcher import AssetFetcher
 
     base = assets_base(templates)
     fetcher = AssetFetcher(base, theme_assets(templates))
+    document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
+    return document.render(font_config=_font_config(), pdf_variant=PDF_VARIANT)
+
+
+@contextmanager
+def _failures() -> Iterator[None]:
+    """WeasyPrint's fatal fetches and logged errors become one BuildError."""
+    from weasyprint.urls import FatalURLFetchingError
+
     with _captured_errors() as errors:
         try:
-            document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
-            data: bytes = document.write_pdf(font_config=_font_config(), pdf_variant=PDF_VARIANT)
+            yield
         except FatalURLFetchingError as exc:  # a BaseException: WeasyPrint's way to stop the render
             raise BuildError(f"PDF: {exc}: {exc.__cause__}") from None
     if errors:
         raise BuildError("PDF: " + "; ".join(record.getMessage() for record in errors))
-    return data
 
 
 @functools.cache
