@@ -203,7 +203,7 @@ def test_an_unknown_placeholder_is_a_located_library_error(tmp_path: Path, where
     elif where == "body":
         assert problem.found == "{rest_pain}" and problem.line == len(source.splitlines()) and problem.source_line == text
     else:
-        assert "no {placeholder}" in problem.expected and problem.line == line
+        assert "without a {placeholder}" in problem.expected and problem.line == line
 
 
 def test_no_card_prescribes_what_r7_forbids(library: Library) -> None:

@@ -180,21 +180,23 @@ def card_problems(card: CardMeta, document: YamlDocument) -> list[Problem]:
 def placeholder_problems(card: CardMeta, document: YamlDocument, text: str, body_start: int) -> list[Problem]:
     """Every {name} in the card's text that is not a rule setting, at its field (front matter) or line (body).
 
-    Placeholders are read in the body, pain_rule, substitute, cues and faults; the ``load`` words of a dose
-    are copied into the plan as they are, so they may hold none."""
-    fields: list[tuple[tuple[str | int, ...], str]] = [(("pain_rule",), card.pain_rule), (("substitute",), card.substitute or "")]
-    fields += [(("cues", i), cue) for i, cue in enumerate(card.cues)]
-    fields += [(("faults", i, key), getattr(f, key)) for i, f in enumerate(card.faults) for key in ("fault", "fix")]
-    fields += [(("dosage", i, "load"), d.load) for i, d in enumerate(card.dosage)]
-    found = [document.problem(loc, _PLACEHOLDER_WANTED if loc[-1] != "load" else "no {placeholder} in a dose's load words",
-                              "{" + name + "}", _closest(name))
-             for loc, value in fields for name in PLACEHOLDER.findall(value)
-             if loc[-1] == "load" or name not in PLACEHOLDER_NAMES]
-    lines = text.splitlines()
-    for number, line in enumerate(lines[body_start:], start=body_start + 1):
+    Placeholders are filled in the body, pain_rule, substitute, cues and faults; a dose's ``load`` words are
+    copied into the plan as written, so a placeholder there is an error too."""
+    found = [document.problem(loc, _PLACEHOLDER_WANTED, "{" + name + "}", _closest(name))
+             for loc, value in _worded_fields(card) for name in PLACEHOLDER.findall(value) if name not in PLACEHOLDER_NAMES]
+    found += [document.problem(("dosage", i, "load"), "load words without a {placeholder} (they go into the plan as written)",
+                               "{" + name + "}") for i, dose in enumerate(card.dosage) for name in PLACEHOLDER.findall(dose.load)]
+    for number, line in enumerate(text.splitlines()[body_start:], start=body_start + 1):
         found += [Problem(document.path, number, "body", _PLACEHOLDER_WANTED, "{" + name + "}", _closest(name), line)
                   for name in PLACEHOLDER.findall(line) if name not in PLACEHOLDER_NAMES]
     return found
+
+
+def _worded_fields(card: CardMeta) -> list[tuple[tuple[str | int, ...], str]]:
+    """The front matter's text that ``Exercise.filled`` fills, each with its location."""
+    fields: list[tuple[tuple[str | int, ...], str]] = [(("pain_rule",), card.pain_rule), (("substitute",), card.substitute or "")]
+    fields += [(("cues", i), cue) for i, cue in enumerate(card.cues)]
+    return fields + [(("faults", i, key), getattr(f, key)) for i, f in enumerate(card.faults) for key in ("fault", "fix")]
 
 
 _PLACEHOLDER_WANTED = "a rule setting's name in {braces}, such as {green_pain_max}"
