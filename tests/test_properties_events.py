@@ -134,6 +134,9 @@ def check_strength_fits_the_runner(plan: Plan, library: Any, kit: set[str], avoi
             assert any({"hip_abductor", "hip_external_rotator"} & set(c.roles) for c in cards)
             assert any("knee_extensor" in c.roles for c in cards)
             assert all(set(c.equipment) <= kit | HOUSEHOLD for c in cards)
+            # R32: no dose step whose extra kit (a weight, a step) the runner lacks; a kettlebell serves as a weight
+            weights = {"dumbbells"} if "kettlebell" in kit else set()
+            assert all(set(library[e.id].dose(e.stage).needs) <= kit | HOUSEHOLD | weights for e in session.exercises)
             assert not any(set(c.aggravators) & avoid for c in cards)
 
 

@@ -235,3 +235,15 @@ def test_an_unsafe_event_is_told_once_in_the_event_account(planned) -> None:
     plan = planned("ev-unreachable")
     assert not plan.event.reachable and plan.event.options
     assert not [w for w in plan.warnings if plan.event.name in w]
+
+
+def test_a_bodyweight_runner_is_never_given_a_loaded_dose_and_is_told_why(planned, library) -> None:
+    """R32 bodyweight before load: without weights or a step, an exercise holds at its last bodyweight step."""
+    plan = planned("ex-bodyweight")
+    doses = [(library[e.id], e) for w in plan.weeks for _, s in sessions(w, "strength") for e in s.exercises]
+    assert all(not library[e.id].dose(e.stage).needs for _, e in doses)
+    assert not any("kg" in (e.load or "") or "step" in (e.load or "") for _, e in doses)
+    held = [r for w in plan.weeks for _, s in sessions(w, "strength") for r in s.reasons if r.rule == "R32" and r.facts.get("held")]
+    assert held and "weights" in held[0].text
+    gym = planned("ex-leg-press")  # a runner with weights does lift them
+    assert any("dumbbell" in (e.load or "") for w in gym.weeks for _, s in sessions(w, "strength") for e in s.exercises)

@@ -160,6 +160,18 @@ def _rep_seconds(tempo: str | None) -> float:
     return float(sum(int(part) for part in tempo.split("-"))) if tempo else 4.0
 
 
+def owned(equipment: Iterable[str]) -> frozenset[str]:
+    """The runner's kit with home basics; a kettlebell does what a dose written for dumbbells asks."""
+    kit = HOUSEHOLD | set(equipment)
+    return frozenset(kit | ({"dumbbells"} if "kettlebell" in kit else set()))
+
+
+def kit_stage(ex: ExerciseLike, stage: int, kit: frozenset[str]) -> int:
+    """The highest dose step up to ``stage`` whose extra kit the runner has (R32: bodyweight before load)."""
+    fitting = [s for s in range(1, max(1, min(stage, 4)) + 1) if set(getattr(ex.dose(s), "needs", ()) or ()) <= kit]
+    return max(fitting, default=1)
+
+
 def dose(ex: ExerciseLike, stage: int, part: str | None = None) -> ExerciseDose:
     """This week's dose of ``ex`` at strength ``stage`` (1-4)."""
     stage = max(1, min(stage, 4))

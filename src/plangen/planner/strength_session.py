@@ -10,13 +10,13 @@ from plangen.planner.context import Context
 from plangen.planner.lifts import Lifts
 from plangen.planner.reasons import reason
 from plangen.planner.screening import irritable_knee
-from plangen.planner.strength import COVERED, ExerciseLike, dose, minutes, strength_block, uncovered
+from plangen.planner.strength import COVERED, ExerciseLike, dose, kit_stage, minutes, owned, strength_block, uncovered
 from plangen.sources.models import LogEntry
 
 
 FEWEST = 4  # R51: a session holds 4-6 exercises
 HOLD_STAGES = (2, 3)  # card steps that dose a hold at 5 x 30-45 s (R50)
-_KIT_WORDS = {"leg_press": "leg press", "dumbbells": "dumbbells", "step": "step", "band": "band", "bench": "bench",
+_KIT_WORDS = {"leg_press": "leg press", "dumbbells": "weights", "step": "a step", "band": "a band", "bench": "bench",
               "box": "box", "kettlebell": "kettlebell"}
 _WHY_LEFT_OUT = {"step_down": "step-downs", "hinge": "hip hinges", "squat": "squats", "calf": "calf raises",
                  "single_leg_bridge": "single-leg bridges", "hip_abduction": "hip abduction", "hip_adduction": "hip adduction"}
@@ -29,18 +29,32 @@ def strength_session(ctx: Context, lifts: Lifts, number: int, day: dt.date) -> S
     kit = ctx.profile.equipment
     other = strength_block(ctx.pool, index + 1, lifts.level, set(), kit, holds) if len(ctx.shape.strength_days) > 1 else []
     chosen = strength_block(ctx.pool, index, lifts.level, {ex.id for ex in other} if index % 2 else set(), kit, holds)
-    doses = _within_time([_dose(ex, lifts, holds) for ex in chosen], ctx)
+    kit = owned(ctx.profile.equipment)
+    doses = _within_time([_dose(ex, lifts, holds, kit) for ex in chosen], ctx)
     picked = [ex for ex in chosen if ex.id in {d.id for d in doses}]
     reasons = [*_dose_reasons(ctx, lifts, number, picked, doses), _choice_reason(ctx, picked),
-               *_holds_reasons(ctx, holds), *lifts.take_news(d.id for d in doses)]
+               *_holds_reasons(ctx, holds), *_kit_reasons(picked, lifts, kit), *lifts.take_news(d.id for d in doses)]
     return mk.strength(doses, reasons).model_copy(update={"duration_min": minutes(doses, ctx.library)})
 
 
-def _dose(ex: ExerciseLike, lifts: Lifts, holds: bool) -> ExerciseDose:
+def _dose(ex: ExerciseLike, lifts: Lifts, holds: bool, kit: frozenset[str]) -> ExerciseDose:
     stage = lifts.stage(ex.id)
     if holds and ex.movement == "knee_hold":
         stage = min(max(stage, HOLD_STAGES[0]), HOLD_STAGES[1])
-    return dose(ex, stage, "main")
+    return dose(ex, kit_stage(ex, stage, kit), "main")
+
+
+def _kit_reasons(chosen: list[ExerciseLike], lifts: Lifts, kit: frozenset[str]) -> list[Reason]:
+    """R32: an exercise whose next step needs kit the runner lacks stays at its bodyweight step, and says so."""
+    held = {ex.name: sorted(set(ex.dose(lifts.stage(ex.id)).needs) - kit)
+            for ex in chosen if kit_stage(ex, lifts.stage(ex.id), kit) < min(lifts.stage(ex.id), 4)}
+    if not held:
+        return []
+    missing = sorted({_KIT_WORDS.get(k, k) for kit_needed in held.values() for k in kit_needed})
+    text = (f"Without {' or '.join(missing)}, {', '.join(held)} stay at the last step you can do with what you have: "
+            "slower lowering and full control first. A harder bodyweight exercise comes in when every exercise has moved on.")
+    data = "; ".join(f"{name}: next step needs {', '.join(_KIT_WORDS.get(k, k) for k in needed)}" for name, needed in held.items())
+    return [reason("R32", text, data, facts={"held": len(held), "missing": ", ".join(missing)})]
 
 
 def _within_time(doses: list[ExerciseDose], ctx: Context) -> list[ExerciseDose]:

@@ -87,6 +87,9 @@ class Dose(_Frozen):
     duration_min: Int | None = Field(None, ge=1, le=120)
     distance_m: Int | None = Field(None, ge=5, le=400)
     duration_s: Int | None = Field(None, ge=5, le=900)
+    # Kit this dose needs beyond the card's own equipment (a loaded step: "dumbbells" for any small hand or
+    # ankle weight); the planner never prescribes it to a runner without that kit (R32: bodyweight before load).
+    needs: tuple[Equipment, ...] = ()
 
     @field_validator("tempo")
     @classmethod
