@@ -134,11 +134,19 @@ def check_build_runs_respect_the_single_run_cap(prof: Profile, training: Trainin
 LIGHT = ("deload", "taper", "recovery")
 
 
+def _planned_week(week) -> bool:
+    """A full, ordinary week whose running the plan set: not light, not red, not emptied by a red's wait (R26)."""
+    swapped = any(s.kind == "cross_training" and "instead of" in s.title for d in week.days for s in d.sessions)
+    return week.phase not in LIGHT and len(week.days) == 7 and week.zone != "red" and not swapped
+
+
 def check_weekly_caps_in_the_build(prof: Profile, training: TrainingLog, plan: Plan) -> None:
     """R20/R23a within each unbroken run of build weeks (a walk-run restart after Stage 0 starts a new one).
 
     A light week (deload, taper, recovery) is never a cap's reference: both caps read the last
     ordinary week, so a lighter week neither lifts the ceiling nor drags the next weeks down.
+    Nor is a week with a red run, or one whose runs a red's wait swapped for cross-training (R26):
+    R27 steps back from the last all-green week instead.
     """
     rules = Settings(prof.rules)
     blocks: list[list] = [[]]
@@ -150,14 +158,14 @@ def check_weekly_caps_in_the_build(prof: Profile, training: TrainingLog, plan: P
     for build in blocks:
         last_full = None
         for prev, week in zip(build, build[1:]):
-            if prev.phase not in LIGHT and len(prev.days) == 7:  # a short first week stands for a full one (R52)
+            if _planned_week(prev):
                 last_full = prev.running_distance
             if last_full is not None and week.phase not in LIGHT and week.zone is None:
                 assert week.running_distance <= last_full * (1 + rules.weekly_increase_max) + 1e-6
         for i in range(2, len(build)):
             middle, third = build[i - 1], build[i]
-            ordinary = [w for w in build[:i - 1] if w.phase not in LIGHT]
-            if middle.phase not in LIGHT and third.zone is None and ordinary and len(ordinary[-1].days) == 7:
+            ordinary = [w for w in build[:i - 1] if _planned_week(w)]
+            if middle.phase not in LIGHT and third.zone is None and ordinary:
                 assert third.running_distance <= ordinary[-1].running_distance * (1 + rules.two_week_increase_max) + 1e-6
 
 
@@ -326,10 +334,12 @@ def check_cadence_targets_stay_within_five_to_ten_percent(prof: Profile, trainin
 
 
 def check_deload_weeks_are_at_least_twenty_percent_lighter(prof: Profile, training: TrainingLog, plan: Plan) -> None:
+    """R23 against the weeks the plan set (a red's wait is no peak to deload from)."""
+    cut = Settings(prof.rules).deload_cut
     for i, week in enumerate(plan.weeks):
-        if week.phase == "deload":
-            previous = [w.running_distance for w in plan.weeks[max(0, i - 3):i]]
-            assert week.running_distance <= 0.80 * max(previous) + 1e-6
+        previous = [w.running_distance for w in plan.weeks[max(0, i - 3):i] if _planned_week(w)]
+        if week.phase == "deload" and previous:
+            assert week.running_distance <= (1 - cut) * max(previous) + 1e-6
 
 
 def check_every_session_is_monitored_and_the_text_never_prescribes_passive_care(prof: Profile, training: TrainingLog, plan: Plan) -> None:
@@ -477,13 +487,10 @@ def test_more_pain_never_means_more_running(library, case, extra) -> None:
             assert (sore_week.stage or 0) <= (calm_week.stage or 0) or sore_week.phase == "no_running"
     assert _first_continuous(sore) >= _first_continuous(calm)
     # Invariant 25 asks W_B(n) <= W_A(n) week by week. A runner further along reaches a deload
-    # week sooner, so single weeks can cross. Running to date never does.
-    # Once the calm runner holds at a goal smaller than the walk-run ladder's 20-minute runs, the sore
-    # runner's ladder can pass it (a known gap, reported on issue 12): compare up to that week.
+    # week sooner, so single weeks can cross. Running to date never does, also when the calm
+    # runner holds at a small goal: the walk-run ladder stops at the same goal (R47).
     calm_total = sore_total = 0.0
     for calm_week, sore_week in zip(calm.weeks, sore.weeks):
-        if calm_week.phase in ("maintain", "intensity") and sore_week.phase == "walk_run":
-            break
         calm_total, sore_total = calm_total + calm_week.running_distance, sore_total + sore_week.running_distance
         assert sore_total <= calm_total + 1e-6
 

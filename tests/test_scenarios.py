@@ -114,6 +114,15 @@ def test_amber_runs_hold_the_volume_instead_of_restarting() -> None:
     assert "R42" in rules_of(plan)
 
 
+def test_walk_breaks_come_off_as_a_change_of_their_own() -> None:
+    """R18/R38: the week after an amber hold with walk breaks drops them at the same volume; the cadence change waits."""
+    first, second, third = planned("amber_during").weeks[:3]
+    assert all(s.intervals for s in week_runs(first))
+    assert second.change == "without_walk_breaks" and second.cadence_target is None
+    assert second.running_distance == first.running_distance and not any(s.intervals for s in week_runs(second))
+    assert third.change == "cadence step 1"
+
+
 def test_usual_morning_pain_zero_or_one_gives_nearly_the_same_week() -> None:
     amber, green = planned("morning_usual_0").weeks[0], planned("morning_usual_1").weeks[0]
     assert amber.phase == green.phase == "build"
@@ -256,6 +265,27 @@ def test_one_run_a_week_stays_one_run_and_each_run_obeys_the_cap() -> None:
     longest = [w.longest_run for w in plan.weeks]
     assert all(b <= a * (1 + Settings().long_run_increase_max) + 1e-6 or plan.weeks[i].phase == "deload"
                for i, (a, b) in enumerate(zip(longest, longest[1:])))
+
+
+def test_a_red_run_off_the_plan_pauses_running_then_it_resumes() -> None:
+    """R26/R27: a red on Saturday swaps Sunday's run; the week after steps back from the week as run, never to nothing."""
+    plan = planned("one_run_week_red")
+    red_week, after = plan.weeks[1], plan.weeks[2]
+    assert red_week.zone == "red" and red_week.running_distance == 0  # Sunday is inside the 48-hour wait
+    assert 0 < after.running_distance <= (1 - Settings().flare_cut_min) * 8 + 1e-6  # 10% under the 8 km the week held
+    assert any(r.rule == "R27" for r in after.reasons)
+    assert all(w.running_distance > 0 for w in plan.weeks[2:])  # a week of nothing never becomes the ceiling
+
+
+def test_walk_running_never_passes_a_small_weekly_goal() -> None:
+    """R47 and invariant 25: a small goal caps each walk-run week, while the stages still lengthen the running bouts."""
+    plan = planned("small_goal_walk_run")
+    goal = plan.goal.weekly_distance
+    walk_run = [w for w in plan.weeks if w.phase == "walk_run"]
+    assert all(w.running_distance <= goal + 1e-6 for w in walk_run)
+    assert walk_run[-1].stage > walk_run[0].stage
+    trimmed = [r for w in walk_run for d in w.days for s in d.sessions for r in s.reasons if r.rule == "R47"]
+    assert trimmed and trimmed[0].facts["goal"] == goal
 
 
 def test_seven_run_days_do_not_mean_seven_runs() -> None:

@@ -19,6 +19,8 @@ from plangen.sources.models import Profile
 
 RED_WINDOW = 14  # R29/R44: reds count together within 14 days
 ESCALATION_DAYS = 28  # R45: the weeks before the start that are read for reds
+# Runs that were not red: amber holds (R42), and a run missing a score is no worse than amber (invariant 28).
+NOT_RED = ("green", "amber", "unknown")
 
 
 @dataclass
@@ -38,7 +40,7 @@ def place(profile: Profile, history: History, settings: Settings, pace: float, s
     entry = _placed(profile, history, settings, pace, runs_a_week)
     entry.state.history, entry.state.reds = past, history.reds(RED_WINDOW)
     last = history.last_logged_week()
-    entry.state.last_long = max((r.distance for r in history.week(last)), default=None) if last else None  # R40 from week 1
+    entry.state.last_long = max((r.distance for r in history.week(last)), default=None) if last is not None else None  # R40 from week 1
     warnings = _escalation(history, settings)
     if warnings and entry.state.phase != "stopped":
         _hold_week_one(entry, history, start, warnings)
@@ -118,7 +120,7 @@ def _placed(profile: Profile, history: History, settings: Settings, pace: float,
     if not recent:
         return Entry(*restart(profile, history, settings, pace, runs_a_week))
     after_red = [r for r in recent if not reds or r.date > max(reds)]  # R26: only runs since the last red show the knee now
-    continuous = [r for r in after_red if r.continuous and r.zone in ("green", "amber") and (r.minutes or 0) >= 20]
+    continuous = [r for r in after_red if r.continuous and r.zone in NOT_RED and (r.minutes or 0) >= 20]
     if len(continuous) >= 2:
         return _build(profile, history, settings, after_red)
     again = continuous_restart(profile, history, settings, pace, runs_a_week)  # never below what a longer break gives (R43)
@@ -152,7 +154,7 @@ def _walk_run_from_runs(runs: list[LoggedRun], settings: Settings, floor: int) -
 def _build(profile: Profile, history: History, settings: Settings, runs: list[LoggedRun]) -> Entry:
     """Straight into continuous running: the better of the last two weeks, capped by R41, trimmed when amber (R42)."""
     units = profile.units
-    settled = history.weekly(("green", "amber"))
+    settled = history.weekly(NOT_RED)
     base = profile.baseline.pain_free_weekly_distance
     base = max(settled[-2:]) if base is None else base
     reasons = [reason("R14", "You already run 20+ minutes, so the plan starts with continuous running.",
@@ -163,7 +165,7 @@ def _build(profile: Profile, history: History, settings: Settings, runs: list[Lo
     if cap is not None and cap < base:
         reasons.append(_start_cap_reason(cap, history, settings, units))
     reasons += _spike_reasons(history, settings, units)
-    ambers = [r for r in runs if r.zone == "amber"]
+    ambers = [r for r in runs if r.zone in ("amber", "unknown")]  # missing scores are not green either (invariant 28)
     if ambers:
         trimmed = floor1(volume * (1 - settings.amber_trim))
         reasons.append(_amber_reason(volume, trimmed, len(ambers), settings, units))
@@ -205,9 +207,9 @@ def _spike_reasons(history: History, settings: Settings, units: str) -> list[Rea
 
 
 def _amber_reason(volume: float, trimmed: float, ambers: int, settings: Settings, units: str) -> Reason:
-    text = (f"Some recent runs were amber, so week 1 holds your running, {settings.amber_trim * 100:g}% lighter, with walk breaks, "
+    text = (f"Some recent runs were amber or missing a pain score, so week 1 holds your running, {settings.amber_trim * 100:g}% lighter, with walk breaks, "
             "a slower pace and flat routes. Amber is a hold, not a restart.")
-    data = f"{ambers} amber runs in the last {BREAK_DAYS} days; {volume:g} -> {trimmed:g} {units}"
+    data = f"{ambers} amber or unscored runs in the last {BREAK_DAYS} days; {volume:g} -> {trimmed:g} {units}"
     return reason("R42", text, data, "amber_trim", "data",
                   facts={"amber_runs": ambers, "from": volume, "to": trimmed, "setting": "amber_trim"})
 
@@ -232,7 +234,7 @@ def _hold_week_one(entry: Entry, history: History, start: dt.date, warnings: lis
     text = "Your log before the plan shows pain building, so week 1 adds nothing and a clinician review is recommended."
     facts: dict[str, float | int | str] = {"signals": len(warnings)}
     if state.phase == "build":
-        last = history.weekly(("green", "amber"))[-1]
+        last = history.weekly(NOT_RED)[-1]
         if 0 < last < state.green_volume:
             facts.update({"from": state.green_volume, "to": floor1(last)})
             state.green_volume = floor1(last)

@@ -33,19 +33,24 @@ class History:
         return self.start - dt.timedelta(days=self.start.weekday())
 
     def week(self, back: int, runs: list[LoggedRun] | None = None) -> list[LoggedRun]:
-        """Runs of the ``back``-th calendar week before the start's week (1 = the last complete week)."""
+        """Runs of the ``back``-th calendar week before the start's week (1 = the last complete week).
+
+        Week 0 is the start's own week up to the day before a mid-week start: runs there are recent load too.
+        """
         first = self.monday - dt.timedelta(days=7 * back)
         return [r for r in (self.ordinary if runs is None else runs) if first <= r.date < first + dt.timedelta(days=7)]
 
     def last_logged_week(self) -> int | None:
-        """How many weeks back the last week holding a run is (1 = the week just before the start)."""
+        """How many weeks back the last week holding a run is (1 = the week just before the start; 0 = the start's own week)."""
         if self.last_run is None:
             return None
-        return max(1, (self.monday - self.last_run).days // 7 + 1)
+        if self.last_run >= self.monday:
+            return 0  # a mid-week start after runs earlier that week
+        return (self.monday - self.last_run).days // 7 + 1
 
     def weekly(self, zones: tuple[str, ...] | None = None) -> list[float]:
         """Ordinary running in the 4 weeks up to the last logged week, that week last; only ``zones`` when given."""
-        last = self.last_logged_week() or 1
+        last = _or_one(self.last_logged_week())
         return [round(sum(r.distance for r in self.week(b) if zones is None or r.zone in zones), 1)
                 for b in range(last + WEEKS_READ - 1, last - 1, -1)]
 
@@ -62,7 +67,7 @@ class History:
     @property
     def long_share(self) -> float | None:
         """The runner's long run as a share of their week: median over weeks with 2+ runs."""
-        last = self.last_logged_week() or 1
+        last = _or_one(self.last_logged_week())
         shares = [max(r.distance for r in w) / total for b in range(last, last + WEEKS_READ)
                   if len(w := self.week(b)) >= 2 and (total := sum(r.distance for r in w)) > 0]
         return statistics.median(shares) if shares else None
@@ -132,3 +137,8 @@ def _is_spike(run: LoggedRun, window: list[LoggedRun], median: float, start: dt.
         other.entry.type != "race" and (start - other.date).days // 7 != week and other.distance >= RECUR_FRACTION * run.distance
         for other in window
     )
+
+
+def _or_one(week: int | None) -> int:
+    """The last logged week, or the week just before the start when the log holds no run."""
+    return 1 if week is None else week

@@ -55,6 +55,7 @@ class State:
     first_reasons: list[Reason] = field(default_factory=list)  # why the first build week is what it is (R41-R45)
     first_walk_breaks: bool = False  # R42: an amber start keeps walk breaks in its first week
     first_hold: bool = False  # R43/R38: the first week back after a break is the change; nothing else is added
+    walk_breaks: bool = False  # last build week ran with walk breaks: dropping them is a change of its own (R18)
     last_long: float | None = None  # the longest run of the last full week (R40)
 
     def run_cap(self, day: dt.date, week_start: dt.date, settings: Settings) -> float | None:

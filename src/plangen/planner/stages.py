@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 
 from plangen.document.plan import Intervals
 
@@ -43,6 +44,19 @@ LAST_STAGE = 12
 
 def stage(number: int) -> Stage:
     return STAGES[max(1, min(number, LAST_STAGE)) - 1]
+
+
+def within(current: Stage, minutes: float | None) -> Stage:
+    """``current`` with no more than ``minutes`` of running a session: fewer blocks, or a shorter continuous jog.
+
+    The stage's bout length (what the ladder builds) stays; only how many bouts a session
+    holds comes down, to at least one.
+    """
+    if minutes is None or current.running_minutes <= minutes:
+        return current
+    if current.continuous:
+        return replace(current, jog_min=max(1.0, float(math.floor(minutes))))
+    return replace(current, repeats=max(1, math.floor(minutes / current.jog_min)))
 
 
 def entry_stage(longest_green_minutes: float, bout_fraction: float) -> int:

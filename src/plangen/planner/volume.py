@@ -39,9 +39,12 @@ def decide(state: State, settings: Settings, goal: float | None, cadence_known: 
         return _deload(state, settings, units)
     if state.volumes[-1][1]:
         return _after_deload(state, cadence_known, units)
-    if state.hold_why:
+    if state.hold_why:  # an amber week repeats, keeping its walk breaks if it had them (R42)
         text = "Not every run last week was green, so this week repeats it."
-        return Decision(state.volumes[-1][0], "build", None, reasons=[reason("R14", text, state.hold_why, private="data")])
+        return Decision(state.volumes[-1][0], "build", None, walk_breaks=state.walk_breaks,
+                        reasons=[reason("R14", text, state.hold_why, private="data")])
+    if state.walk_breaks:
+        return _without_walk_breaks(state, goal, units)
     if maintain:
         return Decision(state.volumes[-1][0], "maintain", None, reasons=[reason("R3", "Volume held while a clinician reviews your slow progress.", f"{state.volumes[-1][0]:g} {units}", private="answer")])
     if goal is not None and state.last_non_deload() >= AT_GOAL * goal:
@@ -61,6 +64,14 @@ def _first_week(state: State, cadence_known: bool, units: str) -> Decision:
     if cadence_known and not walk_breaks and not hold:
         return _cadence_week(state, units, volume, reasons)
     return Decision(volume, "build", None, walk_breaks=walk_breaks, reasons=reasons)
+
+
+def _without_walk_breaks(state: State, goal: float | None, units: str) -> Decision:
+    """R18: after a week with walk breaks, the one change is running without them, at the same volume (never past the goal)."""
+    volume = floor1(min(state.volumes[-1][0], goal)) if goal else state.volumes[-1][0]
+    text = "Last week had walk breaks and every run was green: this week's one change is running without them, at the same volume."
+    why = reason("R18", text, f"{volume:g} {units}", facts={"volume": volume})
+    return Decision(volume, "build", "without_walk_breaks", reasons=[why])
 
 
 def _cadence_week(state: State, units: str, volume: float, extra: list[Reason] | None = None) -> Decision:

@@ -11,7 +11,7 @@ from plangen.planner import sessions as mk
 from plangen.planner.context import Context
 from plangen.planner.progress import State, apply_build, apply_walk_run, end_build_week, floor1, resume_after_stage_zero, worst
 from plangen.planner.reasons import reason
-from plangen.planner.stages import stage
+from plangen.planner.stages import Stage, stage, within
 from plangen.planner.strength import by_role, dose, mobility_menu
 from plangen.planner.strength_session import strength_session
 from plangen.planner.volume import Decision, cadence_helps, decide
@@ -46,6 +46,7 @@ def _decision(ctx: Context, state: State, days: list[dt.date]) -> Decision | Non
     decision = decide(state, ctx.settings, goal, cadence_helps(ctx.cadence, ctx.settings), ctx.maintain, avoid_hills, ctx.units)
     decision = events.shape_decision(decision, ctx, state, days)  # R46: taper, recovery, no new intensity before an event
     state.flare, state.flare_why, state.hold_why = False, "", ""
+    state.walk_breaks = decision.walk_breaks
     if decision.change and decision.change.startswith("cadence"):
         state.cadence_step += 1
     if decision.change in ("strides", "tempo", "hills"):
@@ -72,6 +73,7 @@ def _runs(ctx: Context, state: State, days: list[dt.date], decision: Decision | 
     state.end_week_longest(days[0], decision is not None and decision.deload)
     if decision is not None and state.phase != "stopped":
         volume = runsize.full_week_volume(_planned_volume(planned), decision.volume, shares, days)
+        volume = _week_volume(ctx, days, volume, decision, zones, planned)
         state.volumes.append((volume, decision.deload))
         state.since_deload = 0 if decision.deload else state.since_deload + 1
         end_build_week(state, zones, _morning_rise(ctx, days), ctx.profile.goal.weekly_distance)
@@ -90,9 +92,29 @@ def _one_run(ctx: Context, state: State, day: dt.date, decision: Decision | None
     if state.phase == "walk_run" or decision is None:  # a stage finished mid-week keeps its stage to Sunday
         current = stage(state.stage)
         why = reason("R14", f"Walk-run stage {current.number}: move on after 2 green sessions at a stage.", f"stage {current.number}, {state.greens} green so far", private="data")
-        return mk.walk_run(current, ctx.pace, ctx.units, ctx.cross, [why, reason("R16", "Flat ground and easy effort only while walk-running.", f"target effort {current.rpe}/10")],
+        trimmed, goal_why = _within_goal(ctx, current)
+        return mk.walk_run(trimmed, ctx.pace, ctx.units, ctx.cross, [why, *goal_why, reason("R16", "Flat ground and easy effort only while walk-running.", f"target effort {current.rpe}/10")],
                            text.readiness_rule(ctx.settings))
     return _build_run(ctx, state, day, decision, share, quality, week_start or day)
+
+
+def _within_goal(ctx: Context, current: Stage) -> tuple[Stage, list[Reason]]:
+    """R47: walk-running never goes past a small weekly goal; the stage's bouts stay, a session holds fewer of them.
+
+    So a runner on the ladder never runs more in a week than one already holding at the same goal.
+    """
+    goal = ctx.profile.goal.weekly_distance
+    sessions = len(ctx.shape.run_days)
+    if not goal or not sessions:
+        return current, []
+    limit = floor1(goal / sessions) * ctx.pace
+    trimmed = within(current, limit)
+    if trimmed == current:
+        return current, []
+    text = ("Your weekly goal is small, so each walk-run session stops at your share of it; "
+            "the stage still makes each running bout longer.")
+    data = f"goal {goal:g} {ctx.units} a week over {sessions} sessions: at most {limit:.0f} min of running a session"
+    return trimmed, [reason("R47", text, data, facts={"goal": goal, "sessions": sessions, "running_min": trimmed.running_minutes})]
 
 
 def _build_run(ctx: Context, state: State, day: dt.date, decision: Decision | None, share: float,
@@ -128,6 +150,23 @@ def _advance(ctx: Context, state: State, day: dt.date, planned: Session | None, 
         elif decision is not None:
             extra += apply_build(state, day, zone, distance, ctx.settings)
     return [zone for zone, _ in outcomes]
+
+
+def _week_volume(ctx: Context, days: list[dt.date], volume: float, decision: Decision, zones: list[Zone],
+                 planned: dict[dt.date, Session]) -> float:
+    """The week's running as the next week's caps read it.
+
+    A red week counts what it held, a red run off the plan's days too, up to what the week allowed
+    (R27 cuts from it). A week whose runs were swapped for cross-training by an earlier red's wait
+    counts as planned: the swap is the red's doing, and a week of nothing must not become the next
+    week's ceiling.
+    """
+    if "red" in zones:
+        logged = round(sum(r.distance for r in ctx.runs if days[0] <= r.date <= days[-1]), 1)
+        return max(volume, min(logged, decision.volume))
+    if any(s.kind == "cross_training" for s in planned.values()):
+        return max(volume, decision.volume)
+    return volume
 
 
 def _planned_volume(planned: dict[dt.date, Session]) -> float:
