@@ -120,13 +120,21 @@ def _placed(profile: Profile, history: History, settings: Settings, pace: float,
     if not recent:
         return Entry(*restart(profile, history, settings, pace, runs_a_week))
     after_red = [r for r in recent if not reds or r.date > max(reds)]  # R26: only runs since the last red show the knee now
-    continuous = [r for r in after_red if r.continuous and r.zone in NOT_RED and (r.minutes or 0) >= 20]
+    continuous = [r for r in after_red if r.continuous and _settled(r) and (r.minutes or 0) >= 20]
     if len(continuous) >= 2:
         return _build(profile, history, settings, after_red)
     again = continuous_restart(profile, history, settings, pace, runs_a_week)  # never below what a longer break gives (R43)
     if again is not None:
         return Entry(*again)
     return _walk_run_from_runs(after_red, settings, walk_run_floor(history, settings))
+
+
+def _settled(run: LoggedRun) -> bool:
+    """Green or amber; or scored during the run with a later score missing, which is no worse than amber.
+
+    A run with no pain score at all shows nothing about the knee, so it never starts continuous running.
+    """
+    return run.zone in ("green", "amber") or (run.zone == "unknown" and run.entry.pain.during is not None)
 
 
 def _flaring(worst: int) -> Entry:
