@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import weakref
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,8 +35,20 @@ def make_document(runner: RunnerInput, plan: Plan, library: Mapping[str, Any], o
 
 
 def plan_json(plan: Plan) -> str:
-    """The plan part of plan.json: pretty, key-sorted JSON with a trailing newline, so rebuilds diff cleanly."""
-    return json.dumps(plan.model_dump(mode="json"), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """The plan part of plan.json: pretty, key-sorted JSON with a trailing newline, so rebuilds diff cleanly.
+
+    The last plan's text is kept (plans are frozen): its edition hash and plan.json both need it, and
+    Python's pretty JSON encoder is slow (a sixth of a plan's build when it ran twice).
+    """
+    held = _LAST_JSON.get("plan")
+    if held is not None and held[0]() is plan:
+        return held[1]
+    text = json.dumps(plan.model_dump(mode="json"), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    _LAST_JSON["plan"] = (weakref.ref(plan), text)
+    return text
+
+
+_LAST_JSON: dict[str, tuple[weakref.ref[Plan], str]] = {}
 
 
 def plan_version(plan: Plan) -> str:

@@ -1,4 +1,4 @@
-"""The sandbox remembers its verdicts per (type, name) for speed: the memo must never let a refused access through."""
+"""Speed-ups in rendering must not change a byte or weaken the sandbox: the verdict memo, the plan text made once."""
 
 from __future__ import annotations
 
@@ -60,3 +60,46 @@ def test_str_format_is_still_sandboxed_after_plain_string_reads(tmp_path: Path) 
     env = make_environment(_theme(tmp_path, page="{{ s.upper() }}{{ s.format(x) }}"))
     with pytest.raises(BuildError, match="SecurityError"):
         render_template(env, "page.html", s="{0.__class__.__mro__}", x="")
+
+
+# --- plan.json: the plan's text is encoded once and spliced with the document part ------------------------
+
+def _documents(publish: bool) -> list:  # noqa: ANN401 - PlanDocuments of the examples: a plan, no running, a referral
+    from plangen.build import BuildOptions, document_for, load_each, load_library, plan_for, render_options
+    from plangen.sources.config import load_config
+
+    root = Path(__file__).parents[1]
+    config, library = load_config(root), load_library(root)
+    runners, _bad = load_each([root / "profiles"], config)
+    options = BuildOptions(root=root, publish=publish)
+    return [document_for(r, plan_for(r, library, config), library, render_options(r, config, options), root) for r in runners]
+
+
+@pytest.mark.parametrize("publish", [False, True])
+def test_plan_json_is_what_one_json_dumps_of_the_whole_document_gives(publish: bool) -> None:
+    import json
+
+    from plangen.render.jsonplan import document_json
+
+    for doc in _documents(publish):
+        whole = {**doc.plan.model_dump(mode="json"), "document": doc.info.model_dump(mode="json")}
+        assert document_json(doc) == json.dumps(whole, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def test_the_kept_plan_text_belongs_to_that_plan_only() -> None:
+    import json
+
+    from plangen.document.assemble import plan_json
+
+    first, second = (doc.plan for doc in _documents(False)[:2])
+    assert plan_json(first) is plan_json(first)  # kept, not encoded again
+    assert json.loads(plan_json(second))["weeks"] == second.model_dump(mode="json")["weeks"]
+    assert plan_json(first) == json.dumps(first.model_dump(mode="json"), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def test_top_level_entries_are_found_only_at_the_top() -> None:
+    from plangen.render.jsonplan import _top_level
+
+    text = '{\n  "a": {\n    "b": "  \\"c\\": x"\n  },\n  "d\\"e": [\n    "f"\n  ]\n}\n'
+    assert _top_level(text) == {"a": '  "a": {\n    "b": "  \\"c\\": x"\n  }', 'd"e': '  "d\\"e": [\n    "f"\n  ]'}
+    assert _top_level("{}\n") == {}
