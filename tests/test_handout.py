@@ -174,3 +174,16 @@ def replace_days(week: Any) -> Any:
     days = [day.model_copy(update={"sessions": [s for s in day.sessions if s.kind == "walk_run"][:1]}) for day in week.days]
     return week.model_copy(update={"phase": "walk_run", "days": days[:2]})
 
+
+
+def test_a_forked_call_hands_back_its_result_or_its_error() -> None:
+    from plangen.errors import BuildError
+    from plangen.render.forked import Pending
+
+    assert Pending(lambda: {"pages": 16}).result() == {"pages": 16}
+
+    def fails() -> None:
+        raise BuildError("PDF: no such font")
+
+    with pytest.raises(BuildError, match="no such font"):
+        Pending(fails).result()

@@ -17,6 +17,7 @@ from plangen.render.assets import assets_base, theme_assets
 from plangen.render.branding import card_links
 from plangen.render.context import Links, plan_context, safe_id
 from plangen.render.environment import make_environment, render_template
+from plangen.render.forked import Pending
 from plangen.render.handout import front_pages, make_handout
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF: screen readers get headings, tables and reading order
@@ -44,8 +45,22 @@ def render_clinician_pdf(doc: PlanDocument, templates: Path | None = None) -> Ar
 
 
 def render_pdfs(doc: PlanDocument, templates: Path | None = None) -> list[Artifact]:
-    """Both printed documents of a plan: the handout and the clinician appendix."""
-    return [render_pdf(doc, templates), render_clinician_pdf(doc, templates)]
+    """Both printed documents of a plan: the handout and the clinician appendix.
+
+    The appendix is laid out in a forked child while this process lays out the handout: a single
+    plan's build uses both cores (a batch already does, a plan per worker). The child inherits
+    WeasyPrint and the font scan, so they are loaded first.
+    """
+    import weasyprint  # noqa: F401  # loaded once, before the fork, for both processes
+
+    _font_config()
+    appendix = Pending(lambda: render_clinician_pdf(doc, templates))
+    try:
+        handout = render_pdf(doc, templates)
+    except BaseException:
+        appendix.discard()
+        raise
+    return [handout, appendix.result()]
 
 
 def print_html(doc: PlanDocument, templates: Path | None = None) -> str:
