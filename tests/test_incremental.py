@@ -139,3 +139,13 @@ def test_the_pdf_is_skipped_too(project: Path) -> None:
     pdf = (project / "site/lee/plan.pdf").stat().st_ino
     again = CliRunner().invoke(main, args, catch_exceptions=False)
     assert "skipped lee" in again.stdout and (project / "site/lee/plan.pdf").stat().st_ino == pdf
+
+
+def test_a_card_edited_between_builds_in_one_process_shows_its_new_words(project: Path) -> None:
+    # `plangen serve` builds again in the same process: the library it parsed before must not be reused.
+    build()
+    shutil.copytree(ROOT / "content", project / "content")
+    for words in ("Keep the top knee over the bottom one.", "Breathe out as the knee opens."):
+        _append(project / "content/exercises/clamshell.md", f"\n{words}\n")
+        build()
+        assert words in (project / "site/sam/exercises/clamshell.html").read_text()

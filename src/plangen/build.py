@@ -130,13 +130,32 @@ def _with_defaults(runner: RunnerInput, config: ProjectConfig) -> RunnerInput:
     return replace(runner, profile=runner.profile.model_copy(update=defaults)) if defaults else runner
 
 
-@lru_cache(maxsize=4)
 def load_library(root: Path) -> Any:
-    """The exercise library (the user's, else the bundled one); loaded once per process."""
+    """The exercise library (the user's, else the bundled one); parsed once per process while its files stay the same.
+
+    `plangen serve` builds again in the same process after a card changes: the cache is keyed by the files'
+    names, sizes and change times, so an edited card is read again (the check costs a directory listing).
+    """
     from plangen.resources import content_dir
+
+    folder = content_dir(root)
+    return _parsed_library(folder, _stamp(folder))
+
+
+@lru_cache(maxsize=4)
+def _parsed_library(folder: Path, _stamp: tuple[tuple[str, int, int], ...]) -> Any:
     from plangen.sources.library import load_library as load
 
-    return load(content_dir(root))
+    return load(folder)
+
+
+def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    found = []
+    for here, _dirs, files in os.walk(folder):
+        for name in files:
+            info = os.stat(os.path.join(here, name))
+            found.append((os.path.join(here, name), info.st_size, info.st_mtime_ns))
+    return tuple(sorted(found))
 
 
 # --- one plan ----------------------------------------------------------------------------------------------
