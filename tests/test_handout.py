@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from io import BytesIO
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -31,10 +32,14 @@ class Printed:
 
 
 def example(paper: str = "a4", name: str = "sam") -> PlanDocument:
-    config, (runner,) = load_project([ROOT / "profiles" / f"{name}.yaml"], ROOT)
+    return document(ROOT / "profiles" / f"{name}.yaml", paper)
+
+
+def document(profile: Path, paper: str = "a4", root: Path = ROOT) -> PlanDocument:
+    config, (runner,) = load_project([profile], root)
     plan = plan_for(runner, load_library(ROOT), config)
-    options = BuildOptions(root=ROOT, paper=paper)
-    return document_for(runner, plan, load_library(ROOT), render_options(runner, config, options), ROOT)
+    options = BuildOptions(root=root, paper=paper)
+    return document_for(runner, plan, load_library(ROOT), render_options(runner, config, options), root)
 
 
 def read(data: bytes) -> Any:
@@ -187,3 +192,87 @@ def test_a_forked_call_hands_back_its_result_or_its_error() -> None:
 
     with pytest.raises(BuildError, match="no such font"):
         Pending(fails).result()
+
+
+
+# --- the page budget over varied plans ---------------------------------------------------------------
+
+# Plans unlike the example: no running, an event inside the plan, a restart after a long break, six runs a
+# week, clinician-review notices on the cover, 12 weeks of walk-run in miles, and the longest plan (16 weeks)
+# on Letter, the shorter paper.
+VARIED = [("scenarios/nr-hop-fail", "a4"), ("scenarios/ev-race-week6", "a4"), ("scenarios/break_10_weeks", "a4"),
+          ("scenarios/high_volume_six_runs", "letter"), ("scenarios/reds_inside_plan", "a4"), ("../profiles/jo", "letter"),
+          ("sam-16-weeks", "letter")]
+# Two front pages, a page a week, and the cards three to a page: a plan uses at most 12 cards (4 pages).
+FRONT_PAGES, CARD_PAGES_MAX = 2, 4
+
+
+@dataclass(frozen=True)
+class Handout:
+    name: str
+    doc: PlanDocument
+    reader: Any
+
+
+@pytest.fixture(scope="session")
+def varied(tmp_path_factory: pytest.TempPathFactory) -> list[Handout]:
+    """The handouts of VARIED, rendered once (about 3 s each)."""
+    from plangen.render.pdf import render_pdf
+
+    made = []
+    for name, paper in VARIED:
+        doc = document(long_sam(tmp_path_factory.mktemp("long")) if name == "sam-16-weeks" else ROOT / "tests" / f"{name}.yaml", paper)
+        made.append(Handout(f"{name} ({paper})", doc, read(render_pdf(doc, ROOT / "templates").data)))
+    return made
+
+
+def long_sam(base: Path) -> Path:
+    """The example stretched to the longest plan a profile may ask for."""
+    (base / "profiles").mkdir()
+    for name in ("sam.yaml", "sam.log.yaml"):
+        (base / "profiles" / name).write_text((ROOT / "profiles" / name).read_text())
+    profile = base / "profiles" / "sam.yaml"
+    profile.write_text(re.sub(r"(?m)^weeks: \d+$", "weeks: 16", profile.read_text()))
+    return profile
+
+
+def page_text(reader: Any, index: int) -> str:
+    return " ".join(reader.pages[index].extract_text().split())
+
+
+@pytest.mark.slow
+def test_varied_plans_keep_the_page_budget(varied: list[Handout]) -> None:
+    for made in varied:
+        weeks = len(made.doc.plan.weeks)
+        assert 4 <= weeks <= 16, made.name
+        assert len(made.reader.pages) <= FRONT_PAGES + weeks + CARD_PAGES_MAX, made.name
+
+
+@pytest.mark.slow
+def test_varied_plans_keep_the_cover_and_page_2(varied: list[Handout]) -> None:
+    for made in varied:
+        cover, second = page_text(made.reader, 0), page_text(made.reader, 1)
+        for words in ("Your plan at a glance", "The pain traffic light", "Stop and call: red flags"):
+            assert words in cover, (made.name, words)
+        assert "How to use this plan" in second and "When it hurts: flare-up rules" in second, made.name
+        routines = re.findall(r"(?:Warm-up|Cool-down|Mobility) [A-C]\b", second)
+        assert routines, made.name
+        # The weeks name the routines with the page they are on: page 2, since that is where they are.
+        weeks = " ".join(page_text(made.reader, i) for i in range(FRONT_PAGES, len(made.reader.pages)))
+        assert re.findall(r"(?:Warm-up|Cool-down|Mobility) [A-C], p\. (\d+)", weeks) and \
+            set(re.findall(r"(?:Warm-up|Cool-down|Mobility) [A-C], p\. (\d+)", weeks)) == {"2"}, made.name
+
+
+@pytest.mark.slow
+def test_varied_plans_start_each_week_on_a_page_of_its_own(varied: list[Handout]) -> None:
+    from plangen.render.handout import week_pages
+
+    for made in varied:
+        reader = made.reader
+        starts = [reader.get_destination_page_number(item) for item in reader.outline
+                  if not isinstance(item, list) and item.title.startswith("Week ")]
+        printed = week_pages(made.doc.plan.weeks)
+        assert len(starts) == len(made.doc.plan.weeks), made.name
+        # Weeks sharing a page (two short walk-run weeks) start on the same page; every page is the next one.
+        pages = sorted(set(starts))
+        assert pages == list(range(FRONT_PAGES, FRONT_PAGES + len(printed))), made.name

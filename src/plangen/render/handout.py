@@ -21,6 +21,8 @@ RUN_KINDS = ("run", "walk_run")
 MAX_STEPS, MAX_CUES = 4, 2  # a card a third of a page tall: the handout budget's 3-4 steps and 2 cues
 # Two walk-run weeks share a page when their diary lines together stay under this (HANDOUT.md).
 SHARE_LINES = 22
+# A week with more diary lines than this (six runs and two strength days) is set tighter to keep to its page.
+DENSE_LINES = 22
 _STEP = re.compile(r"<li>(.*?)</li>", re.DOTALL)
 _FIRST_LIST = re.compile(r"<ol>(.*?)</ol>", re.DOTALL)
 
@@ -94,6 +96,10 @@ class Handout:
     def day_rows(day: Day) -> int:
         """Table rows a day takes: one per session, plus one per exercise of a strength session."""
         return max(1, sum(1 + (len(_mains(s)) if s.kind == "strength" else 0) for s in day.sessions))
+
+    @staticmethod
+    def dense(week: Week) -> bool:
+        return diary_lines(week) > DENSE_LINES
 
     def routine(self, part: str) -> Routine | None:
         return next((r for r in self.routines if r.part == part), None)
