@@ -266,3 +266,19 @@ def test_a_red_run_before_the_start_means_a_review_and_no_step_up_in_week_one(pl
     assert any("red run" in line for line in plan.clinician_review)
     week_two = {s.stage for d in plan.weeks[1].days for s in d.sessions if s.kind in ("run", "walk_run")}
     assert max(week_two) > max(week_one)  # the hold lasts one week
+
+
+def test_a_long_run_that_recurs_is_the_runners_own_not_a_one_off(plan_of) -> None:
+    """R41: two long runs in the same week are the runner's habit, so neither is left out as a spike."""
+    entries = [run(START - dt.timedelta(days=d), km, km * 6) for d, km in ((9, 2.0), (7, 2.0), (6, 2.0), (5, 3.6), (1, 4.0))]
+    plan = plan_of(profile(availability={"run_days": ["mon", "wed", "sat"]}), log(*entries))
+    assert not [r for r in plan.reasons + [x for w in plan.weeks for x in w.reasons] if r.rule == "R41" and "left_out" in r.facts]
+    assert plan.weeks[0].longest_run > 1.1 * 2.0  # the long-run limit comes from the 4 km run, not the 2 km ones
+
+
+def test_runs_earlier_in_a_mid_week_start_count_as_recent_running(plan_of) -> None:
+    """A Thursday start after runs on Monday to Wednesday: they are recent load, never an empty week that plans nothing."""
+    thursday = START + dt.timedelta(days=3)
+    entries = [run(START + dt.timedelta(days=d), 5.0, 30) for d in (0, 1, 2)]
+    plan = plan_of(profile(start=thursday), log(*entries))
+    assert plan.weeks[0].phase == "build" and plan.weeks[1].running_distance >= 10

@@ -489,10 +489,20 @@ def test_more_pain_never_means_more_running(library, case, extra) -> None:
     # Invariant 25 asks W_B(n) <= W_A(n) week by week. A runner further along reaches a deload
     # week sooner, so single weeks can cross. Running to date never does, also when the calm
     # runner holds at a small goal: the walk-run ladder stops at the same goal (R47).
+    # One limit, R40 read literally: once the calm runner's log shows a week run shorter than
+    # planned, their long run grows from what was run, while a ladder restart is not so bound.
     calm_total = sore_total = 0.0
     for calm_week, sore_week in zip(calm.weeks, sore.weeks):
+        if _ran_short(calm_week):
+            break
         calm_total, sore_total = calm_total + calm_week.running_distance, sore_total + sore_week.running_distance
         assert sore_total <= calm_total + 1e-6
+
+
+def _ran_short(week) -> bool:
+    """The log shows this week run shorter than planned (R40 then reads the shorter week)."""
+    done = sum(a.distance or 0 for d in week.days for a in d.done if a.activity in ("run", "walk_run"))
+    return week.zone is not None and done < week.running_distance - 0.05
 
 
 def _first_continuous(plan: Plan) -> int:

@@ -106,9 +106,11 @@ def _walk_run_exit(profile: Profile, ctx: Context, state: State) -> list[Reason]
     state.exit_stage = exit_stage(goal * ctx.pace if goal else None, len(ctx.shape.run_days))
     if state.phase != "walk_run" or state.exit_stage >= LAST_STAGE:
         return []
-    minutes = stage(state.exit_stage).jog_min
-    data = f"goal {goal:g} {profile.units} a week is about {goal * ctx.pace:.0f} min; {len(ctx.shape.run_days)} runs of {minutes:g} min cover it"
-    return [reason("R14", f"Walk-run ends once you run {minutes:g} minutes without a break: that covers your weekly goal.", data)]
+    minutes, runs = stage(state.exit_stage).jog_min, len(ctx.shape.run_days)
+    covered = min(minutes, goal * ctx.pace / max(1, runs))  # a small goal also trims the session (R47)
+    data = f"goal {goal:g} {profile.units} a week is about {goal * ctx.pace:.0f} min; {runs} runs of about {covered:.0f} min cover it"
+    text = f"Walk-run ends at stage {state.exit_stage}, once runs without walk breaks cover your weekly goal."
+    return [reason("R14", text, data, facts={"exit_stage": state.exit_stage, "goal": goal})]
 
 
 def _weeks(ctx: Context, state: State, start: dt.date, count: int) -> list[Week]:

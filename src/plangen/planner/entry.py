@@ -191,7 +191,7 @@ def _start_reason(base: float, from_profile: bool, units: str) -> Reason:
 
 
 def _start_cap_reason(cap: float, history: History, settings: Settings, units: str) -> Reason:
-    weeks = history.weekly()
+    weeks = history.complete_weekly()
     text = (f"Week 1 is at most {settings.weekly_increase_max * 100:g}% above your usual week "
             "(the larger of your last logged week and your 4-week average).")
     data = f"last week {weeks[-1]:g} {units}, 4-week average {sum(weeks) / len(weeks):.1f} {units}, so at most {cap:.1f} {units}"

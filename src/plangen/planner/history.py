@@ -72,12 +72,20 @@ class History:
                   if len(w := self.week(b)) >= 2 and (total := sum(r.distance for r in w)) > 0]
         return statistics.median(shares) if shares else None
 
+    def complete_weekly(self) -> list[float]:
+        """Ordinary running in the 4 complete weeks up to the last logged one (a mid-week start's own week is not complete)."""
+        last = max(1, _or_one(self.last_logged_week()))
+        return [round(sum(r.distance for r in self.week(b)), 1) for b in range(last + WEEKS_READ - 1, last - 1, -1)]
+
     def start_cap(self, settings: Settings) -> float | None:
-        """R41: week 1 at most +weekly_increase_max on the larger of the last logged week and the 4-week mean."""
-        weeks = self.weekly()
-        if not any(weeks):
+        """R41: week 1 at most +weekly_increase_max on the larger of the last complete logged week and the 4-week mean.
+
+        Runs earlier in a mid-week start's own week count too, but a part-week never lowers the cap.
+        """
+        weeks, partial = self.complete_weekly(), round(sum(r.distance for r in self.week(0)), 1)
+        if not any(weeks) and not partial:
             return None
-        return (1 + settings.weekly_increase_max) * max(weeks[-1], statistics.mean(weeks))
+        return (1 + settings.weekly_increase_max) * max(weeks[-1], statistics.mean(weeks), partial)
 
     def reds(self, days: int) -> list[dt.date]:
         return [r.date for r in self.runs if r.zone == "red" and (self.start - r.date).days <= days]
@@ -121,22 +129,22 @@ def read_history(runs: list[LoggedRun], start: dt.date, settings: Settings) -> H
     before = tuple(r for r in runs if r.date < start)
     window = [r for r in before if (start - r.date).days <= LOOKBACK_DAYS]
     median = statistics.median(r.distance for r in window) if window else None
-    spikes = tuple(r for r in window if median and _is_spike(r, window, median, start, settings))
+    spikes = tuple(r for r in window if median and _is_spike(r, window, median, settings))
     return History(start, before, spikes, median)
 
 
-def _is_spike(run: LoggedRun, window: list[LoggedRun], median: float, start: dt.date, settings: Settings) -> bool:
-    """A race longer than any training run, or a run over spike_ratio x the median run that no other week comes close to."""
+def _is_spike(run: LoggedRun, window: list[LoggedRun], median: float, settings: Settings) -> bool:
+    """A race longer than any training run, or a run over spike_ratio x the median run that no other run comes close to.
+
+    A long run that recurs (another training run at least RECUR_FRACTION of it) is the runner's own, not a one-off.
+    """
     training = [other.distance for other in window if other.entry.type != "race"]
     if run.entry.type == "race":
         return run.distance > max(training, default=0.0)
     if run.distance <= settings.spike_ratio * median:
         return False
-    week = (start - run.date).days // 7
-    return not any(
-        other.entry.type != "race" and (start - other.date).days // 7 != week and other.distance >= RECUR_FRACTION * run.distance
-        for other in window
-    )
+    return not any(other is not run and other.entry.type != "race" and other.distance >= RECUR_FRACTION * run.distance
+                   for other in window)
 
 
 def _or_one(week: int | None) -> int:
