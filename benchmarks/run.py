@@ -1,7 +1,8 @@
 """plangen's speed, each figure a ratio against an anchor measured in the same run (so a busy machine cancels out).
 
-    python benchmarks/run.py            # every figure (several minutes on 2 cores)
-    python benchmarks/run.py --quick    # a small version of each (seconds; the test suite runs it)
+    python benchmarks/run.py                     # every figure (about 15 minutes on 2 cores)
+    python benchmarks/run.py --pdf-plans 500     # ... with the no-change PDF rebuild at 500 plans (builds them once)
+    python benchmarks/run.py --quick             # a small version of each (seconds; the test suite runs it)
 
 Timed pairs are interleaved (figure, anchor, figure, anchor...) and each ratio is the median of the pairs' ratios.
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -62,14 +65,32 @@ def wall(command: list[str], cwd: Path = ROOT) -> float:
     return time.perf_counter() - started
 
 
-def plangen(*args: str, cwd: Path = ROOT) -> tuple[float, int]:
-    """Seconds and the parent's peak RSS (kB) of one ``plangen`` run in a fresh interpreter."""
+@dataclass
+class Run:
+    wall: float  # seconds
+    cpu: float  # seconds of CPU, the process and the workers it waited for
+    rss_kb: int = 0  # the parent's peak RSS
+
+
+def plangen(*args: str, cwd: Path = ROOT) -> Run:
+    """One ``plangen`` run in a fresh interpreter: its time, CPU and the parent's peak RSS."""
+    before = _children_cpu()
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=cwd, capture_output=True, text=True, check=False)
     took = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"plangen {' '.join(args)} failed ({done.returncode}):\n{done.stderr}")
-    return took, int(done.stderr.rsplit("maxrss_kb", 1)[1].split()[0])
+    return Run(took, _children_cpu() - before, int(done.stderr.rsplit("maxrss_kb", 1)[1].split()[0]))
+
+
+def cpu_wall(command: list[str]) -> Run:
+    before = _children_cpu()
+    return Run(wall(command), _children_cpu() - before)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def click_import() -> float:
@@ -127,20 +148,38 @@ def html_pages(name: str, repeats: int) -> Figure:
                   unit="pages/s", ratio=alone / mine, note="ratio = time, plangen / Jinja")
 
 
-def batch(count: int, scratch: Path) -> list[Figure]:
-    """A fresh --no-pdf batch against the 2-process floor; then a rebuild with no change, and with one change."""
+def batch(count: int, scratch: Path, repeats: int) -> list[Figure]:
+    """A fresh --no-pdf batch against the 2-process floor (interleaved, medians); then rebuilds with no change and one."""
     profiles = make_clinic(count, scratch / f"clinic-{count}")
-    args = ["-q", "build", str(profiles), "-o", str(profiles.parent / "site"), "--no-pdf", "-j", "2"]
-    floor = wall([sys.executable, str(HERE / "floor.py"), str(profiles)])
-    fresh, rss = plangen(*args)
-    same, _ = plangen(*args)
+    site = profiles.parent / "site"
+    args = ["-q", "build", str(profiles), "-o", str(site), "--no-pdf", "-j", "2"]
+    runs = []
+    for _ in range(repeats):
+        shutil.rmtree(site, ignore_errors=True)
+        runs.append((plangen(*args), cpu_wall([sys.executable, str(HERE / "floor.py"), str(profiles)])))
+    fresh, floor = statistics.median(r[0].wall for r in runs), statistics.median(r[1].wall for r in runs)
+    cpu, rss = statistics.median(r[0].cpu for r in runs), max(r[0].rss_kb for r in runs)
+    same, check, ratio = paired(lambda: plangen(*args).wall, lambda: plangen("-q", "validate", str(profiles)).wall, repeats)
     log = next(profiles.glob("*.log.yaml"))
     log.write_text(log.read_text() + "\n")
-    one, _ = plangen(*args)
+    one = plangen(*args).wall
     return [Figure(f"{count}-plan HTML batch (-j 2)", fresh, floor, "2-process floor, same plans",
-                   note=f"{count / fresh:.1f} plans/s; parent peak RSS {rss / 1024:.0f} MiB"),
-            Figure(f"no-change rebuild of {count}", same, fresh, "the fresh build", note="target (500) <= 5 s"),
+                   ratio=statistics.median(r[0].wall / r[1].wall for r in runs),
+                   note=f"{count / fresh:.1f} plans/s; {count / (cpu / 2):.1f} plans/s if both cores were ours "
+                        f"(CPU {cpu:.1f} s); parent peak RSS {rss / 1024:.0f} MiB"),
+            Figure(f"no-change rebuild of {count}", same, check, "plangen validate, same profiles", ratio=ratio,
+                   note=f"x{same / fresh:.2f} of the fresh build; target (500) <= 5 s"),
             Figure(f"rebuild of {count}, one plan changed", one, same, "the no-change rebuild")]
+
+
+def pdf_rebuild(count: int, scratch: Path, repeats: int) -> list[Figure]:
+    """A no-change rebuild of ``count`` plans with their PDFs (built once first: minutes), against validating them."""
+    profiles = make_clinic(count, scratch / f"pdf-clinic-{count}")
+    args = ["-q", "build", str(profiles), "-o", str(profiles.parent / "site"), "-j", "2"]
+    first = plangen(*args)
+    same, check, ratio = paired(lambda: plangen(*args).wall, lambda: plangen("-q", "validate", str(profiles)).wall, repeats)
+    return [Figure(f"no-change rebuild of {count} with PDFs", same, check, "plangen validate, same profiles", ratio=ratio,
+                   note=f"the first build took {first.wall:.0f} s; target (500) <= 5 s")]
 
 
 def planner(sizes: list[int]) -> list[Figure]:
@@ -163,7 +202,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes and few repeats (what the test suite runs)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    quick = parser.parse_args().quick
+    parser.add_argument("--pdf-plans", type=int, default=100, metavar="N",
+                        help="plans in the no-change rebuild with PDFs (built once first: about a second each; 0 skips)")
+    args = parser.parse_args()
+    quick = args.quick
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1764547200")
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory() as scratch:
@@ -171,9 +213,12 @@ def main() -> None:
         figures.append(html_pages("sam", 2 if quick else 5))
         figures.append(pdf("lee" if quick else "sam", 1 if quick else 3))
         for count in ([6] if quick else [100, 500]):
-            figures += batch(count, Path(scratch))
+            figures += batch(count, Path(scratch), 1 if quick else 3)
+        pdfs = 2 if quick else args.pdf_plans
+        if pdfs:
+            figures += pdf_rebuild(pdfs, Path(scratch), 1 if quick else 3)
         figures += planner([100, 1000] if quick else [100, 1000, 3000, 10000])
-    if parser.parse_args().json:
+    if args.json:
         print(json.dumps([f.__dict__ for f in figures], indent=1))
     else:
         print("\n".join(f.line() for f in figures))

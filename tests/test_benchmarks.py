@@ -16,7 +16,7 @@ def test_the_quick_benchmarks_give_a_ratio_for_every_figure() -> None:
     assert done.returncode == 0, done.stderr
     figures = {f["name"]: f for f in json.loads(done.stdout)}
     expected = ("plangen --help", "plangen validate", "HTML pages/s", "PDF of", "HTML batch", "no-change rebuild",
-                "one plan changed", "-entry log")
+                "one plan changed", "with PDFs", "-entry log")
     assert all(any(e in name for name in figures) for e in expected), sorted(figures)
     for figure in figures.values():
         ratio = figure["ratio"] if figure["ratio"] is not None else figure["value"] / figure["anchor"]
