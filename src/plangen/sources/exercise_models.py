@@ -35,10 +35,7 @@ Equipment = Literal[
 Aggravator = Literal["stairs", "downhill", "squatting", "deep_knee_bend", "kneeling", "jumping", "prolonged_sitting", "hills"]
 
 CATEGORIES: tuple[str, ...] = get_args(Category)
-ROLES: tuple[str, ...] = get_args(Role)
-MOVEMENTS: tuple[str, ...] = get_args(Movement)
 EQUIPMENT: tuple[str, ...] = get_args(Equipment)
-AGGRAVATORS: tuple[str, ...] = get_args(Aggravator)
 # Things nearly every home has: a card needing only these suits any runner.
 HOUSEHOLD: frozenset[str] = frozenset({"wall", "chair", "mat", "mirror"})
 
@@ -227,7 +224,6 @@ class CardMeta(_Frozen):
     equipment: tuple[Equipment, ...] = ()
     aggravators: tuple[Aggravator, ...] = ()
     movement: Movement | None = None  # strength cards: what the block-coverage rule counts (R51)
-    open_chain: StrictBool = False
     unilateral: StrictBool = False  # the dose is for each side
     dosage: tuple[Dose, ...]
     easier: str | None

@@ -64,9 +64,6 @@ class Library(Mapping[str, Exercise]):
     def __len__(self) -> int:
         return len(self._cards)
 
-    def by_category(self, category: str) -> tuple[Exercise, ...]:
-        return self.filter(category=category)
-
     def filter(
         self,
         category: str | None = None,
@@ -88,16 +85,6 @@ class Library(Mapping[str, Exercise]):
             and (have is None or set(card.equipment) <= have)
             and not shun & set(card.aggravators)
         )
-
-    def chain(self, card_id: str) -> tuple[Exercise, ...]:
-        """The progression ``card_id`` belongs to, easiest first."""
-        card = self[card_id]
-        while card.easier is not None:
-            card = self[card.easier]
-        found = [card]
-        while found[-1].harder is not None:
-            found.append(self[found[-1].harder])
-        return tuple(found)
 
     def suggest(self, card_id: str) -> str | None:
         """The closest id, for a "did you mean" hint."""
