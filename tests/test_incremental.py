@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from conftest import ROOT
 from plangen.cli import main
+from plangen.output import manifest_path
 
 EPOCH = "1764547200"
 
@@ -99,7 +100,7 @@ def test_force_builds_everything_again(project: Path) -> None:
 def test_a_doubtful_manifest_means_a_full_rebuild(project: Path, damage: str) -> None:
     build()
     build_dir = (project / "site/.plangen/current").resolve()
-    manifest = build_dir / ".manifest.json"
+    manifest = manifest_path(build_dir)
     data = json.loads(manifest.read_text())
     if damage == "not json":
         manifest.write_text("{")
@@ -149,3 +150,17 @@ def test_a_card_edited_between_builds_in_one_process_shows_its_new_words(project
         _append(project / "content/exercises/clamshell.md", f"\n{words}\n")
         build()
         assert words in (project / "site/sam/exercises/clamshell.html").read_text()
+
+
+def test_a_copy_that_follows_links_lists_no_published_plan(project: Path, tmp_path: Path) -> None:
+    # Upload tools that follow links and keep dot-folders (zip -r, cp -rL, aws s3 sync) copy .plangen/current as a
+    # folder: no file at a fixed address there may name the unguessable plan folders of a published site.
+    build("--publish")
+    copy = tmp_path / "uploaded"
+    shutil.copytree(project / "site", copy, symlinks=False)
+    plans = [p.name for p in (project / "site").iterdir() if p.name.startswith("p-")]
+    current = copy / ".plangen" / "current"
+    loose = [p for p in current.iterdir() if p.name not in plans]  # what is not a plan's own folder
+    listed = [str(p) for p in loose for f in ([p] if p.is_file() else p.rglob("*")) if f.is_file()
+              and any(slug.encode() in f.read_bytes() for slug in plans)]
+    assert len(plans) == 3 and listed == []

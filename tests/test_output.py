@@ -10,7 +10,7 @@ import pytest
 
 from plangen.artifacts import Artifact
 from plangen.errors import BuildError, OutputPathError
-from plangen.output import MANIFEST, begin, carry, commit, previous_manifest, site_files, write_files, write_site
+from plangen.output import begin, carry, commit, manifest_path, previous_manifest, site_files, write_files, write_site
 
 KIM = [Artifact.text("kim/index.html", "one"), Artifact.text("kim/exercises/a.html", "a"), Artifact.text("assets/x.css", "x")]
 
@@ -177,7 +177,7 @@ def test_the_manifest_belongs_to_its_build(tmp_path: Path) -> None:
         commit(staging, {"plans": {"kim": {"key": "k"}}})
     with begin(out) as staging:
         assert previous_manifest(staging)["plans"] == {"kim": {"key": "k"}}
-    path = staging.previous / MANIFEST
+    path = manifest_path(staging.previous)
     for broken in ("{not json", json.dumps({"build": "b-someone-else", "plans": {}}), "[]"):
         path.write_text(broken)
         with begin(out) as staging:

@@ -99,7 +99,13 @@ def test_a_trap_in_the_output_folder_changes_nothing_outside_it(built: Path, tmp
     assert "Traceback" not in result.output and (code == 0 or "refusing" in result.stderr)
     assert tree(tmp_path, tmp_path / "site") == before
     if code == 0:
-        assert len(list((tmp_path / "site" / ".plangen" / "builds").iterdir())) == 1
+        assert_one_build(tmp_path / "site")
+
+
+def assert_one_build(site: Path) -> None:
+    """Only the current build and its manifest are left in plangen's state: leftovers were cleared."""
+    names = sorted(p.name for p in (site / ".plangen" / "builds").iterdir())
+    assert len(names) == 2 and names[1] == f"{names[0]}.json", names
 
 
 def test_a_dangling_link_as_the_output_folder_is_a_clear_error(tmp_path: Path) -> None:
@@ -164,7 +170,7 @@ def test_a_killed_build_leaves_the_previous_site_whole_and_the_next_build_clears
         assert after == before or _whole(after, before, EPOCH + n * DAY), f"a mix after a kill in round {n}"
     finished = _build(tmp_path, EPOCH + 9 * DAY)
     assert finished.wait(120) == 0, finished.stderr.read() if finished.stderr else ""
-    assert len(list((site / ".plangen" / "builds").iterdir())) == 1
+    assert_one_build(site)
     assert sorted(p.name for p in site.iterdir()) == [".plangen", ".plangen-site", "assets", "index.html", "jo", "lee",
                                                         "sam", "sam-0", "sam-1", "sam-2"]
     assert all(p.exists() for p in site.iterdir())  # no link left dangling

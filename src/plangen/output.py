@@ -5,6 +5,8 @@ The output folder holds what people open and plangen's own state beside it::
     site/.plangen-site                 says "plangen writes here" (a user's other files stay as they are)
     site/.plangen/lock                 one build at a time
     site/.plangen/builds/b-XXXXXXXX/   one complete build each (unpredictable names, made with mkdtemp)
+    site/.plangen/builds/b-XXXXXXXX.json   its manifest: beside the build, not in it, so a copy that follows
+                                       links finds no list of the plans at a fixed address (.plangen/current/...)
     site/.plangen/current              -> builds/b-XXXXXXXX: replacing this one link switches the whole site
     site/sam, site/assets, ...         -> .plangen/current/<name>: links plangen made, so URLs never change
 
@@ -35,7 +37,7 @@ MARKER = ".plangen-site"  # says "plangen made this folder", so a rebuild may re
 STATE = ".plangen"
 CURRENT = "current"
 BUILDS = "builds"
-MANIFEST = ".manifest.json"  # a dot-name: no artifact can have it (check_path refuses them)
+_MANIFEST_SUFFIX = ".json"  # a build's manifest is builds/<build>.json (see manifest_path)
 _MANIFEST_CAP = 16 * 1024 * 1024  # far above 10,000 plans' summaries; a bigger file is not ours
 _BUILD_NAME = re.compile(r"^b-[A-Za-z0-9_]+$")
 _LEGACY = re.compile(r"^\.(staging-\d+|old-.+-\d+)$")  # what builds before the one-link swap left when killed
@@ -130,7 +132,7 @@ def previous_manifest(staging: Staging) -> dict[str, Any] | None:
     if staging.previous is None:
         return None
     try:
-        data = json.loads(_read_capped(staging.previous / MANIFEST))
+        data = json.loads(_read_capped(manifest_path(staging.previous)))
     except (OSError, ValueError) as exc:
         log.info("the last build's manifest is unreadable (%s): building everything", exc)
         return None
@@ -138,6 +140,15 @@ def previous_manifest(staging: Staging) -> dict[str, Any] | None:
         log.info("the last build's manifest is not its own: building everything")
         return None
     return data
+
+
+def manifest_path(build: Path) -> Path:
+    """Where a build's manifest lives: beside its folder, never inside what the site's links lead to.
+
+    A published site's plan folders have unguessable names; a manifest inside the build would list them all
+    at .plangen/current/... for anyone, once an upload tool follows the links and keeps dot-folders.
+    """
+    return build.parent / f"{build.name}{_MANIFEST_SUFFIX}"
 
 
 def commit(staging: Staging, manifest: dict[str, Any] | None = None) -> list[str]:
@@ -157,7 +168,7 @@ def _stage_names(staging: Staging, manifest: dict[str, Any] | None) -> list[str]
     """Everything short of the switch: the manifest, the owner check, permissions, links for new names."""
     if manifest is not None:
         text = json.dumps({**manifest, "build": staging.root.name}, indent=1, sort_keys=True)
-        _write_one(staging.root, MANIFEST, text.encode("utf-8"))
+        _write_one(staging.root.parent, manifest_path(staging.root).name, text.encode("utf-8"))
     names = sorted(e.name for e in os.scandir(staging.root) if not e.name.startswith("."))
     _check_names(staging.out, names)
     _make_readable(staging.root)
@@ -174,6 +185,7 @@ def abort(staging: Staging) -> None:
         if _is_our_link(staging.out, name):
             os.unlink(staging.out / name)
     _remove(staging.root)
+    _remove(manifest_path(staging.root))
     os.close(staging.lock)
 
 
@@ -287,8 +299,9 @@ def _current_build(state: Path) -> Path | None:
 
 def _clean_leftovers(out: Path, state: Path, previous: Path | None) -> None:
     """Remove what killed or failed builds left: their folders, half-made links, and older plangens' staging."""
+    keep = () if previous is None else (previous.name, manifest_path(previous).name)
     for entry in os.scandir(state / BUILDS):
-        if previous is None or entry.name != previous.name:
+        if entry.name not in keep:
             _remove(Path(entry.path))
     for entry in os.scandir(state):
         if entry.name.startswith(f"{CURRENT}.") and entry.is_symlink():
@@ -344,6 +357,7 @@ def _retire(staging: Staging, names: list[str]) -> None:
                 os.unlink(entry.path)
         if staging.previous is not None:
             _remove(staging.previous)
+            _remove(manifest_path(staging.previous))
     finally:
         os.close(staging.lock)
 
