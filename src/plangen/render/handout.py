@@ -135,9 +135,9 @@ def front_pages(handout: Handout, large_print: bool = False) -> dict[str, int]:
     Page 1 is the cover (traffic light and red flags), page 2 how to use it (routines and flare-up
     rules); large print spreads each over two. pdf.py checks the guess against the laid-out pages.
     """
-    cover, how_to = ((2, 3) if large_print else (1, 2))
-    pages = {"traffic-light": cover, "red-flags": cover, "flare-up": how_to + large_print}
-    return pages | {routine.anchor: how_to for routine in handout.routines}
+    flags, routines = (2, 3) if large_print else (1, 2)
+    pages = {"traffic-light": flags, "red-flags": flags, "flare-up": routines + large_print}
+    return pages | {routine.anchor: routines for routine in handout.routines}
 
 
 def exercise_dose(dose: ExerciseDose, card: Any | None) -> str:
