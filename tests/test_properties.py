@@ -94,6 +94,7 @@ def runner(draw: st.DrawFn) -> tuple:
         baseline={"cadence": draw(st.integers(140, 190))} if draw(st.booleans()) else {},
         symptoms={"worst_pain_last_week": draw(pain), "usual_morning_pain": draw(st.integers(0, 3))},
         goal={"weekly_distance": draw(st.floats(5, 60).map(lambda x: round(x, 1)))},
+        rules={"restart_continuous_fraction": draw(st.sampled_from((0.0, 0.0, 0.5)))},  # R43's option, off by default
     )
     runs = draw(st.one_of(st.lists(logged_run(), max_size=25), training_block(start),
                           st.tuples(training_block(start), st.lists(logged_run(), max_size=6)).map(lambda t: t[0] + t[1])))

@@ -131,33 +131,29 @@ def test_usual_morning_pain_zero_or_one_gives_nearly_the_same_week() -> None:
 
 
 # Observation 6 (restarts): different histories give different plans, and the reasons say why (R43).
-RESTARTS = {"active_flare": 1, "break_3_weeks_walk_run": 7, "break_5_weeks": 5, "break_8_weeks": 2, "break_10_weeks": 1,
-            "no_log_12km": 9}
-
-
-def _restart_plan(name: str):
-    """A 3-week break restarts continuous by default (R43); with the option set to 0 it walk-runs from stage 7."""
-    return planned_with("break_3_weeks", restart_continuous_fraction=0) if name == "break_3_weeks_walk_run" else planned(name)
+RESTARTS = {"active_flare": 1, "break_3_weeks": 7, "break_5_weeks": 5, "break_8_weeks": 2, "break_10_weeks": 1, "no_log_12km": 9}
+CONTINUOUS = 0.5  # R43's "continuous at ~50%", which a clinic switches on (the default keeps the walk-run ladder)
 
 
 @pytest.mark.parametrize(("name", "stage"), RESTARTS.items())
 def test_restarts_scale_with_the_break_and_prior_running(name: str, stage: int) -> None:
-    plan = _restart_plan(name)
+    plan = planned(name)
     assert plan.weeks[0].phase == "walk_run" and plan.weeks[0].stage == stage
     why = [r for r in plan.reasons if r.rule == "R43"]
     assert why and why[0].facts["entry_stage"] == stage
 
 
 def test_restarts_differ_between_runners() -> None:
-    first_weeks = {n: tuple(s.stage for s in week_runs(_restart_plan(n).weeks[0])) for n in
+    first_weeks = {n: tuple(s.stage for s in week_runs(planned(n).weeks[0])) for n in
                    ("active_flare", "break_5_weeks", "break_8_weeks", "no_log_12km")}
     assert len(set(first_weeks.values())) == 4
-    assert RESTARTS["break_3_weeks_walk_run"] > RESTARTS["break_5_weeks"] > RESTARTS["break_8_weeks"] >= RESTARTS["break_10_weeks"]
+    assert RESTARTS["break_3_weeks"] > RESTARTS["break_5_weeks"] > RESTARTS["break_8_weeks"] >= RESTARTS["break_10_weeks"]
 
 
 def test_a_short_pain_free_break_restarts_continuous_at_half_the_usual_week() -> None:
     """R43: 2-4 weeks off after pain-free running, readiness passed -> continuous at restart_continuous_fraction of the week."""
-    plan, rules = planned("break_3_weeks"), Settings()
+    plan, rules = planned_with("break_3_weeks", restart_continuous_fraction=CONTINUOUS), Settings({"restart_continuous_fraction": CONTINUOUS})
+    assert planned("break_3_weeks").weeks[0].phase == "walk_run"  # off by default
     why = next(r for r in plan.reasons if r.rule == "R43")
     assert why.facts["restart"] == "continuous" and why.facts["prior_weekly"] == 18
     first = plan.weeks[0]
@@ -171,15 +167,16 @@ def test_a_short_pain_free_break_restarts_continuous_at_half_the_usual_week() ->
 
 def test_a_continuous_restart_needs_the_readiness_tests_and_a_calm_knee() -> None:
     """The same break with the hop test not yet done, or sore now, or 5 weeks long, walk-runs instead."""
-    not_tested = planned("break_3_weeks_hops_untested")
+    not_tested = planned_with("break_3_weeks_hops_untested", restart_continuous_fraction=CONTINUOUS)
     assert not_tested.weeks[0].phase == "walk_run" and not_tested.weeks[0].stage == 7
-    assert planned("break_5_weeks").weeks[0].phase == "walk_run"
-    assert planned_with("break_3_weeks", green_pain_max=1).weeks[0].phase == "walk_run"  # worst pain 2 is not green then
+    assert planned_with("break_5_weeks", restart_continuous_fraction=CONTINUOUS).weeks[0].phase == "walk_run"
+    sore = planned_with("break_3_weeks", restart_continuous_fraction=CONTINUOUS, green_pain_max=1)  # worst pain 2 is not green then
+    assert sore.weeks[0].phase == "walk_run"
 
 
 def test_the_same_break_after_less_running_restarts_lower() -> None:
     """R43 reads prior volume too: 3 x 1.5 km jogs before a 3-week break start below 3 x 5-8 km runs."""
-    short, usual = planned("break_3_weeks_short_runs"), _restart_plan("break_3_weeks_walk_run")
+    short, usual = planned("break_3_weeks_short_runs"), planned("break_3_weeks")
     assert short.weeks[0].stage < usual.weeks[0].stage
     facts = next(r.facts for r in short.reasons if r.rule == "R43")
     assert facts["prior_longest_pain_free_min"] < 10 and facts["stage_by_break"] == 7
@@ -305,7 +302,7 @@ def test_miles_are_planned_in_miles() -> None:
 
 
 def test_weekend_only_walk_run_never_runs_two_days_in_a_row() -> None:
-    plan = planned_with("weekend_walk_run", restart_continuous_fraction=0)  # by default the short break restarts continuous (R43)
+    plan = planned("weekend_walk_run")
     walk_run = sorted(d for d, s, w in runs_of(plan) if w.phase == "walk_run")
     assert walk_run and all((b - a).days >= 2 for a, b in zip(walk_run, walk_run[1:]))
     assert {d.strftime("%a").lower() for d in walk_run} <= {"sat", "sun"}
@@ -337,7 +334,7 @@ def test_every_run_stays_under_the_single_run_cap_of_the_weeks_before(name: str)
 
 def test_the_corpus_is_big_enough() -> None:
     mine = {"high_volume_six_runs", "race_spike", "reds_inside_plan", "reds_before_start", "pain_rising",
-            "amber_during", "morning_usual_0", "morning_usual_1", *(set(RESTARTS) - {"break_3_weeks_walk_run"}), "break_3_weeks", "quick_cadence", "slow_cadence",
+            "amber_during", "morning_usual_0", "morning_usual_1", *RESTARTS, "quick_cadence", "slow_cadence",
             "midweek_start", "teen", "age_70", "bmi_novice", "one_run_week", "seven_days", "miles", "weekend_walk_run",
             "break_3_weeks_short_runs"}
     assert mine <= set(names()) and len(mine) >= 14

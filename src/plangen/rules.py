@@ -109,7 +109,7 @@ THRESHOLDS: Mapping[str, Threshold] = MappingProxyType(
         "break_medium_weeks": Threshold(4, "R43", "A break at least this many weeks long restarts lower on the walk-run ladder", 3, 6),
         "break_long_weeks": Threshold(8, "R43", "A break longer than this many weeks restarts at walk-run stage 1", 6, 16),
         "restart_stage_short": Threshold(7, "R43", "Walk-run stage after a pain-free break shorter than break_medium_weeks", 4, 10),
-        "restart_continuous_fraction": Threshold(0.5, "R43", "After a pain-free break shorter than break_medium_weeks, continuous running restarts at this share of the weekly running before it (0 = walk-run)", 0.0, 0.7),
+        "restart_continuous_fraction": Threshold(0.0, "R43", "After a pain-free break shorter than break_medium_weeks, continuous running restarts at this share of the weekly running before it (0 = walk-run ladder; R43 suggests 0.5)", 0.0, 0.7),
         "restart_stage_medium": Threshold(4, "R43", "Walk-run stage in the middle of a medium break", 2, 7),
         "stage0_reds": Threshold(3, "R44", "Red sessions within 14 days that stop running (Stage 0)", 3, 5),
         "stage0_days": Threshold(7, "R44", "Fewest days without running after Stage 0 starts", 7, 21),

@@ -120,9 +120,17 @@ def _weeks(ctx: Context, state: State, start: dt.date, count: int) -> list[Week]
     for number in range(1, count + 1):
         week = plan_week(ctx, state, number, max(start, monday + dt.timedelta(days=7 * (number - 1))))
         if week.phase == "walk_run" and state.phase == "build" and not state.volumes:
-            state.green_volume = week.running_distance  # the last walk-run week is the first all-green week
+            state.green_volume = _walk_run_week(ctx, week)  # the last walk-run week is the first all-green week
         weeks.append(week)
     return weeks
+
+
+def _walk_run_week(ctx: Context, week: Week) -> float:
+    """The last walk-run week's running as a full week of its last session (a short first week is not the ceiling, R52)."""
+    sessions = [s.distance or 0.0 for d in week.days for s in d.sessions if s.kind in ("run", "walk_run")]
+    if len(week.days) == 7 or not sessions:
+        return week.running_distance
+    return max(week.running_distance, round(sessions[-1] * len(ctx.shape.run_days), 1))
 
 
 def _review_week_check(profile: Profile, ctx: Context, settings: Settings) -> list[str]:
