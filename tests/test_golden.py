@@ -70,7 +70,13 @@ def test_every_time_comes_from_source_date_epoch(built: Path, tmp_path: Path) ->
     made = dt.datetime.fromtimestamp(int(EPOCH), dt.UTC).date()
     other = build_site(tmp_path, epoch="1907712000")  # 2030-06-15: only the made-on dates may change
     first, second = files(built), files(other)
-    assert first["sam/plan.json"] == second["sam/plan.json"]  # the planner reads no clock
+    # The planner reads no clock: plan.json differs only in its edition's made-on and review-by dates.
+    plans = [json.loads(tree["sam/plan.json"]) for tree in (first, second)]
+    editions = [plan["document"].pop("edition") for plan in plans]
+    assert plans[0] == plans[1]
+    assert [(e["generated"], e["review_by"]) for e in editions] == [
+        (made.isoformat(), (made + dt.timedelta(weeks=6)).isoformat()), ("2030-06-15", "2030-07-27")]
+    assert editions[0]["version"] == editions[1]["version"]
     stamps = re.findall(r"^DTSTAMP:(\S+?)\r?$", first["sam/plan.ics"].decode(), re.MULTILINE)
     assert stamps and set(stamps) == {made.strftime("%Y%m%dT000000Z")}
     pages = [p for p in first if p.endswith(".html")]
@@ -85,7 +91,9 @@ def _without_dates(data: bytes, made: dt.date) -> bytes:
     from plangen.render.formats import date_long, date_medium
 
     text = data.decode("utf-8")
-    for name, day in (("MADE", made), ("REVIEW", made + dt.timedelta(weeks=6))):
+    review = made + dt.timedelta(weeks=6)
+    # The calendar's review-by event is all-day, so its DTEND is the day after (RFC 5545: exclusive).
+    for name, day in (("MADE", made), ("REVIEW", review), ("REVIEW_END", review + dt.timedelta(days=1))):
         for spelling in (date_long(day), date_medium(day), day.isoformat(), day.strftime("%Y%m%d")):
             text = text.replace(spelling, f"<{name}>")
     return text.encode("utf-8")
