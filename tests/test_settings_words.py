@@ -30,7 +30,7 @@ from plangen.render.formats import PERCENT_SETTINGS, number, percent
 from plangen.render.html import render_site
 from plangen.render.ics import render_ics
 from plangen.render.text import render_text
-from plangen.rules import THRESHOLDS
+from plangen.rules import THRESHOLDS, Settings, order_problems
 from plangen.sources.runner import load_runner
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -210,8 +210,8 @@ def allowed(key: str) -> st.SearchStrategy[float]:
 
 
 def coherent(limits: Limits) -> bool:
-    """Settings whose pain bands make sense: an amber band between green and red (the validator checks each alone)."""
-    return limits["red_pain_min"] >= limits["green_pain_max"] + 2
+    """Settings a clinic may combine: the validator's own order checks (an amber band between green and red...)."""
+    return not order_problems(Settings(dict(limits)))
 
 
 def every_threshold() -> st.SearchStrategy[dict[str, float]]:

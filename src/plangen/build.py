@@ -106,7 +106,7 @@ def load_each(paths: list[Path], config: ProjectConfig) -> tuple[list[RunnerInpu
     bad: list[BadProfile] = []
     for path in profile_paths(paths):
         try:
-            runners.append(_with_defaults(load_runner(path), config))
+            runners.append(_with_clinic_rules(_with_defaults(load_runner(path), config), config))
         except InputError as exc:
             bad.append(BadProfile(path, exc.problems))
     seen: dict[str, Path] = {}
@@ -117,6 +117,17 @@ def load_each(paths: list[Path], config: ProjectConfig) -> tuple[list[RunnerInpu
                 runner.profile_path, None, "id", f"an id no other profile uses (first: {seen[runner.slug]})", repr(runner.slug))]))
         seen.setdefault(runner.slug, runner.profile_path)
     return runners, sorted(bad, key=lambda b: b.source)
+
+
+def _with_clinic_rules(runner: RunnerInput, config: ProjectConfig) -> RunnerInput:
+    """Each file's rules are checked alone; here the profile's over the clinic's must still be in order."""
+    from plangen.rules import Settings, order_problems
+
+    wrong = order_problems(Settings({**config.rules, **runner.profile.rules}))
+    if wrong:
+        raise InputError([Problem(runner.profile_path, None, "rules", expected, found,
+                                  hint="with the rules in plangen.yaml") for expected, found in wrong])
+    return runner
 
 
 def _no_profiles(paths: list[Path]) -> Problem:

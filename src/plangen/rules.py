@@ -144,18 +144,53 @@ class Settings:
         return float(self.overrides.get(name, THRESHOLDS[name].default))
 
 
+# Pain scores, ages, counts, weeks, days, hours and minutes are whole numbers: the plan's words state
+# them as such ("5/10 or more"), so 5.5 would be printed as a limit the planner does not use.
+WHOLE_NUMBERS = frozenset({
+    "child_review_age", "older_review_age", "green_pain_max", "red_pain_min", "deload_every", "red_wait_hours",
+    "rest_pain_gate", "daily_pain_gate", "review_week", "strength_pain_max", "strength_sessions_per_step",
+    "break_medium_weeks", "break_long_weeks", "restart_stage_short", "restart_stage_medium", "stage0_reds",
+    "stage0_days", "cadence_no_change_min", "taper_easy_min", "taper_days", "event_intensity_lock_weeks",
+    "no_running_cardio_min", "irritable_rest_pain", "irritable_daily_pain", "isometric_pain_max",
+    "isometric_weeks", "strength_session_max_min",
+})
+
+# Settings that only make sense in order: (lower, higher, least gap, why). The amber band lies between
+# green and red, so red must be at least green + 2 for a score to be amber at all.
+ORDER = (
+    ("green_pain_max", "red_pain_min", 2, "an amber band between green and red"),
+    ("cadence_first_step", "cadence_max_step", 0, "the first step rate rise is the smaller one"),
+    ("weekly_increase_max", "two_week_increase_max", 0, "two weeks allow at least one week's rise"),
+    ("break_medium_weeks", "break_long_weeks", 1, "a long break is longer than a medium one"),
+    ("restart_stage_medium", "restart_stage_short", 0, "a longer break restarts lower on the ladder"),
+    ("irritable_rest_pain", "rest_pain_gate", 1, "holds start below the pain that stops running"),
+    ("isometric_pain_max", "strength_pain_max", 0, "holds ask no more pain than strength work"),
+)
+
+
 def override_problems(overrides: Mapping[str, float]) -> list[str]:
     """What is wrong with a clinic's overrides, as 'expected ..., found ...' sentences."""
-    problems = []
-    for key, value in overrides.items():
-        if key not in THRESHOLDS:
-            close = difflib.get_close_matches(key, list(THRESHOLDS), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(f"a known rule setting, found '{key}'{hint}")
-        elif not THRESHOLDS[key].low <= value <= THRESHOLDS[key].high:
-            limits = THRESHOLDS[key]
-            problems.append(f"{key} from {limits.low:g} to {limits.high:g}, found {value:g}")
-    return problems
+    problems = [problem for key, value in overrides.items() if (problem := _value_problem(key, value))]
+    return problems or [f"{expected}, found {found}" for expected, found in order_problems(Settings(dict(overrides)))]
+
+
+def _value_problem(key: str, value: float) -> str | None:
+    if key not in THRESHOLDS:
+        close = difflib.get_close_matches(key, list(THRESHOLDS), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"a known rule setting, found '{key}'{hint}"
+    limits = THRESHOLDS[key]
+    if not limits.low <= value <= limits.high:
+        return f"{key} from {limits.low:g} to {limits.high:g}, found {value:g}"
+    if key in WHOLE_NUMBERS and value != int(value):
+        return f"{key} as a whole number, found {value:g}"
+    return None
+
+
+def order_problems(settings: Settings) -> list[tuple[str, str]]:
+    """(expected, found) for settings whose order is wrong once combined (a profile's over a clinic's over the defaults)."""
+    return [(f"{low} at least {gap:g} below {high} ({why})", f"{getattr(settings, low):g} and {getattr(settings, high):g}")
+            for low, high, gap, why in ORDER if getattr(settings, high) - getattr(settings, low) < gap]
 
 
 def checked_overrides(overrides: dict[str, float]) -> dict[str, float]:
