@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -69,3 +70,12 @@ def plan_of(library: Any):
         return make_plan(prof, training or TrainingLog(), library, prof.id or "test")
 
     return make
+
+
+def need(present: bool, what: str) -> None:
+    """Skip when a tool is missing on a developer machine; fail when PLANGEN_REQUIRE_BROWSER=1 (CI) says it must be there."""
+    if present:
+        return
+    if os.environ.get("PLANGEN_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{what} (PLANGEN_REQUIRE_BROWSER=1 requires it)", pytrace=False)
+    pytest.skip(what)

@@ -25,6 +25,7 @@ from urllib.parse import unquote, urldefrag, urlparse
 
 import pytest
 from click.testing import CliRunner
+from conftest import need
 
 from plangen.cli import main
 
@@ -42,15 +43,6 @@ DESKTOP = {"width": 1280, "height": 900}
 TODAY = "2026-12-16"
 
 pytestmark = pytest.mark.browser
-
-
-def need(present: bool, what: str) -> None:
-    """Skip when a tool is missing on a developer machine; fail when PLANGEN_REQUIRE_BROWSER=1 says it must be there."""
-    if present:
-        return
-    if os.environ.get("PLANGEN_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{what} (PLANGEN_REQUIRE_BROWSER=1 requires it)", pytrace=False)
-    pytest.skip(what)
 
 
 # ---- the site under test ---------------------------------------------------------------------

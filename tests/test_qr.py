@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import importlib.util
 import re
 import shutil
 from pathlib import Path
@@ -11,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT
+from conftest import ROOT, need
 
 from plangen.cli import main
 
@@ -43,6 +44,8 @@ def build(root: Path, *flags: str) -> Path:
 
 def decode_pages(pdf: bytes, first: int = 0, last: int | None = None) -> dict[int, list[str]]:
     """Rasterise each page (pdfium, from PyPI: no system packages) and read every QR code on it."""
+    found_tools = all(importlib.util.find_spec(name) for name in ("pypdfium2", "zxingcpp"))
+    need(found_tools, "pypdfium2 and zxing-cpp to read QR codes from pixels (pip install '.[browser]')")
     import pypdfium2
     import zxingcpp
 
