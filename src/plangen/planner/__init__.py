@@ -21,7 +21,7 @@ from plangen.planner.entry import place
 from plangen.planner.history import History, read_history
 from plangen.planner.lifts import apply_logged
 from plangen.planner.pain import unscored_runs
-from plangen.planner.progress import State
+from plangen.planner.progress import State, enter_build, with_exit_stage
 from plangen.planner.norunning import entry_reason as no_running_reason
 from plangen.planner.outlook import mark_weeks, outlook
 from plangen.planner.reasons import reason
@@ -63,12 +63,14 @@ def make_plan(profile: Profile, log: TrainingLog, library: Mapping[str, Any], sl
     ctx = _context(profile, log, library, settings, gate, runs, start, baseline, history)
     entry = place(profile, history, settings, ctx.pace, ctx.shape)
     state, entry_reasons = entry.state, [*entry.reasons, *_cadence_reasons(baseline, settings)]
-    entry_reasons += _walk_run_exit(profile, ctx, state)
+    state, exit_reasons = _walk_run_exit(profile, ctx, state)
+    entry_reasons += exit_reasons
     if gate.status == "no_running":  # R49: the gate, not the log, decides: no running and no build reasons
         state, entry_reasons = State(phase="no_running", history=state.history), [no_running_reason(profile, settings)]
     before = sorted((e for e in log.entries if e.date < start), key=lambda e: e.date)
     apply_logged(state.lifts, before, library, profile.symptoms.morning_baseline, settings)  # strength logged before the plan
-    weeks = mark_weeks(profile, _weeks(ctx, state, start, profile.weeks), settings, gate.status)
+    planned, state = _weeks(ctx, state, start, profile.weeks)
+    weeks = mark_weeks(profile, planned, settings, gate.status)
     review = [*gate.review, *entry.review, *dict.fromkeys(state.review), *_review_week_check(profile, ctx, settings)]
     return Plan(status=gate.status, weeks=weeks, clinician_review=review, warnings=_warnings(weeks, settings),
                 reasons=[*gate.reasons, *entry_reasons, *_standing_reasons()], **outlook(profile, weeks, state, settings), **common)
@@ -100,29 +102,29 @@ def _cadence_reasons(baseline: Baseline, settings: Settings) -> list[Reason]:
                    facts={"cadence": baseline.cadence, "setting": "cadence_no_change_min"})]
 
 
-def _walk_run_exit(profile: Profile, ctx: Context, state: State) -> list[Reason]:
+def _walk_run_exit(profile: Profile, ctx: Context, state: State) -> tuple[State, list[Reason]]:
     """A small goal ends walk-run at the first continuous stage that covers it (R14)."""
     goal = profile.goal.weekly_distance
-    state.exit_stage = exit_stage(goal * ctx.pace if goal else None, len(ctx.shape.run_days))
+    state = with_exit_stage(state, exit_stage(goal * ctx.pace if goal else None, len(ctx.shape.run_days)))
     if state.phase != "walk_run" or state.exit_stage >= LAST_STAGE:
-        return []
+        return state, []
     minutes, runs = stage(state.exit_stage).jog_min, len(ctx.shape.run_days)
     covered = min(minutes, goal * ctx.pace / max(1, runs))  # a small goal also trims the session (R47)
     data = f"goal {goal:g} {profile.units} a week is about {goal * ctx.pace:.0f} min; {runs} runs of about {covered:.0f} min cover it"
     text = f"Walk-run ends at stage {state.exit_stage}, once runs without walk breaks cover your weekly goal."
-    return [reason("R14", text, data, facts={"exit_stage": state.exit_stage, "goal": goal})]
+    return state, [reason("R14", text, data, facts={"exit_stage": state.exit_stage, "goal": goal})]
 
 
-def _weeks(ctx: Context, state: State, start: dt.date, count: int) -> list[Week]:
+def _weeks(ctx: Context, state: State, start: dt.date, count: int) -> tuple[list[Week], State]:
     """Weeks run Monday to Sunday, the runner's weekdays (R52); a mid-week start makes week 1 short."""
     monday = start - dt.timedelta(days=start.weekday())
     weeks: list[Week] = []
     for number in range(1, count + 1):
-        week = plan_week(ctx, state, number, max(start, monday + dt.timedelta(days=7 * (number - 1))))
+        week, state = plan_week(ctx, state, number, max(start, monday + dt.timedelta(days=7 * (number - 1))))
         if week.phase == "walk_run" and state.phase == "build" and not state.volumes:
-            state.green_volume = _walk_run_week(ctx, week)  # the last walk-run week is the first all-green week
+            state = enter_build(state, _walk_run_week(ctx, week))  # the last walk-run week is the first all-green week
         weeks.append(week)
-    return weeks
+    return weeks, state
 
 
 def _walk_run_week(ctx: Context, week: Week) -> float:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from plangen.document.plan import Reason
 from plangen.planner.baseline import LoggedRun
@@ -38,9 +38,9 @@ def place(profile: Profile, history: History, settings: Settings, pace: float, s
     runs_a_week = len(shape.continuous_days)
     past = [(r.date, r.distance) for r in history.ordinary]  # spikes never raise the run cap (R41)
     entry = _placed(profile, history, settings, pace, runs_a_week)
-    entry.state.history, entry.state.reds = past, history.reds(RED_WINDOW)
     last = history.last_logged_week()
-    entry.state.last_long = max((r.distance for r in history.week(last)), default=None) if last is not None else None  # R40 from week 1
+    longest = max((r.distance for r in history.week(last)), default=None) if last is not None else None  # R40 from week 1
+    entry.state = with_past(entry.state, past, history.reds(RED_WINDOW), longest)
     warnings = _escalation(history, settings)
     if warnings and entry.state.phase != "stopped":
         _hold_week_one(entry, history, start, warnings)
@@ -48,6 +48,27 @@ def place(profile: Profile, history: History, settings: Settings, pace: float, s
         _cap_week_one(entry, profile, settings, pace, len(shape.run_days))
     entry.reasons += _frequency(history, shape)
     return entry
+
+
+def with_past(state: State, runs: list[tuple[dt.date, float]], reds: list[dt.date], last_long: float | None) -> State:
+    """R19/R29/R40/R45: the log before the start seeds the run caps, the red count and the long-run ceiling."""
+    return replace(state, history=tuple(runs), reds=tuple(reds), last_long=last_long)
+
+
+def capped_week_one(state: State, cap: float, fitting: list[int], week_one_end: dt.date | None) -> State:
+    """R24: the build starts at most at ``cap``; walk-run at the highest stage whose next step fits, held all week if none does."""
+    if state.phase == "build":
+        return replace(state, green_volume=min(state.green_volume, cap))
+    state = replace(state, stage=min(state.stage, max(fitting, default=1)))
+    return state if fitting else replace(state, no_rise_until=week_one_end)
+
+
+def held_week_one(state: State, week_one_end: dt.date, last_week: float | None) -> State:
+    """R45: nothing rises before ``week_one_end``; a build starts no higher than the last week before the plan."""
+    state = replace(state, no_rise_until=week_one_end)
+    if last_week is not None:
+        state = replace(state, green_volume=floor1(last_week))
+    return state
 
 
 def _novice_high_bmi(profile: Profile, settings: Settings) -> bool:
@@ -58,18 +79,15 @@ def _novice_high_bmi(profile: Profile, settings: Settings) -> bool:
 
 def _cap_week_one(entry: Entry, profile: Profile, settings: Settings, pace: float, sessions: int) -> None:
     """R24: week 1 holds at most bmi_week1_max_km; a walk-run week stays at one stage that fits it."""
-    state, units = entry.state, profile.units
+    units = profile.units
     cap = floor1(settings.bmi_week1_max_km / KM_PER[units])
     facts: dict[str, float | int | str] = {"bmi": profile.runner.bmi or 0, "week1_max": cap, "setting": "bmi_week1_max_km"}
-    if state.phase == "build":
-        state.green_volume = min(state.green_volume, cap)
-    else:
-        # A stage whose next step still fits lets week 1 move up as usual; otherwise week 1 holds at stage 1.
-        fitting = [s.number for s in STAGES if max(1, sessions) * round(stage(s.number + 1).running_minutes / pace, 1) <= cap]
-        state.stage = min(state.stage, max(fitting, default=1))
-        if not fitting:
-            state.no_rise_until = _week_one_end(profile)
-        facts["entry_stage"] = state.stage
+    # A stage whose next step still fits lets week 1 move up as usual; otherwise week 1 holds at stage 1.
+    fitting = [] if entry.state.phase == "build" else [
+        s.number for s in STAGES if max(1, sessions) * round(stage(s.number + 1).running_minutes / pace, 1) <= cap]
+    entry.state = capped_week_one(entry.state, cap, fitting, _week_one_end(profile))
+    if entry.state.phase != "build":
+        facts["entry_stage"] = entry.state.stage
     text = (f"You are new to running and your BMI is over {settings.bmi_high:g}, so week 1 holds at most "
             f"{settings.bmi_week1_max_km:g} km of running: a heavier body puts more load through the knee in every step.")
     data = f"BMI {profile.runner.bmi:g}; week 1 at most {cap:g} {units}"
@@ -112,8 +130,8 @@ def _placed(profile: Profile, history: History, settings: Settings, pace: float,
     start = history.start
     reds = history.reds(RED_WINDOW)
     if len(reds) >= settings.stage0_reds:
-        state = State(phase="walk_run")
-        return Entry(state, [stage_zero(state, start, max(reds), len(reds), settings)])
+        state, why = stage_zero(State(phase="walk_run"), start, max(reds), len(reds), settings)
+        return Entry(state, [why])
     if profile.symptoms.worst_pain_last_week >= settings.red_pain_min:
         return _flaring(profile.symptoms.worst_pain_last_week)
     recent = [r for r in history.runs if 0 < (start - r.date).days <= BREAK_DAYS]
@@ -238,12 +256,13 @@ def _hold_week_one(entry: Entry, history: History, start: dt.date, warnings: lis
     """R45: recommend a review, and let nothing rise in week 1."""
     entry.review.append("Before you start: " + "; ".join(warnings) + ". Book a clinician review.")
     state = entry.state
-    state.no_rise_until = start + dt.timedelta(days=7 - start.weekday())  # the end of week 1
     text = "Your log before the plan shows pain building, so week 1 adds nothing and a clinician review is recommended."
     facts: dict[str, float | int | str] = {"signals": len(warnings)}
+    lower: float | None = None
     if state.phase == "build":
         last = history.weekly(NOT_RED)[-1]
         if 0 < last < state.green_volume:
             facts.update({"from": state.green_volume, "to": floor1(last)})
-            state.green_volume = floor1(last)
+            lower = last
+    entry.state = held_week_one(state, start + dt.timedelta(days=7 - start.weekday()), lower)  # the end of week 1
     entry.reasons.append(reason("R45", text, "; ".join(warnings), private="data", facts=facts))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from plangen.document.plan import ExerciseDose, Reason, Zone
 from plangen.planner.lifts import Lifts
@@ -25,17 +25,17 @@ def worst(zones: list[Zone]) -> Zone:
     return max(zones, key=ZONE_ORDER.index) if zones else "unknown"
 
 
-@dataclass
+@dataclass(frozen=True)
 class State:
-    """Where the runner is; advanced session by session, by the log where it exists, else as planned."""
+    """Where the runner is; each planner step returns a new State (the transitions below), never edits one."""
 
     phase: str  # walk_run | build | stopped
     stage: int = 1
     greens: int = 0
     exit_stage: int = LAST_STAGE  # the walk-run stage after which continuous running starts
     rest_until: dt.date | None = None
-    reds: list[dt.date] = field(default_factory=list)
-    volumes: list[tuple[float, bool]] = field(default_factory=list)  # build weeks: (volume, was deload)
+    reds: tuple[dt.date, ...] = ()
+    volumes: tuple[tuple[float, bool], ...] = ()  # build weeks: (volume, was deload)
     since_deload: int = 0
     green_volume: float = 0.0
     last_green_run: float | None = None
@@ -48,8 +48,8 @@ class State:
     green_weeks_at_target: int = 0
     lifts: Lifts = field(default_factory=Lifts)  # strength doses per exercise (R30-R32)
     last_strength: list[ExerciseDose] = field(default_factory=list)  # the exercises of the latest strength week
-    history: list[tuple[dt.date, float]] = field(default_factory=list)  # every run, logged and planned
-    review: list[str] = field(default_factory=list)
+    history: tuple[tuple[dt.date, float], ...] = ()  # every run, logged and planned
+    review: tuple[str, ...] = ()
     stopped_until: dt.date | None = None  # R44 Stage 0: no running before this day
     no_rise_until: dt.date | None = None  # R45: nothing goes up before this day
     first_reasons: list[Reason] = field(default_factory=list)  # why the first build week is what it is (R41-R45)
@@ -73,94 +73,140 @@ class State:
         """
         return (1 + settings.long_run_increase_max) * self.last_long if self.last_long else None
 
-    def end_week_longest(self, week_start: dt.date, deload: bool) -> None:
-        """Remember this week's longest run, logged or planned, for R40 (a lighter week keeps the one before)."""
-        if not deload:
-            self.last_long = max((d for when, d in self.history if when >= week_start), default=None)
-
     def last_non_deload(self) -> float:
         return next((v for v, deload in reversed(self.volumes) if not deload), self.green_volume)
 
 
-def apply_walk_run(state: State, day: dt.date, zone: Zone, settings: Settings) -> list[Reason]:
+def end_week_longest(state: State, week_start: dt.date, deload: bool) -> State:
+    """R40: remember this week's longest run, logged or planned; a lighter week keeps the one before."""
+    if deload:
+        return state
+    return replace(state, last_long=max((d for when, d in state.history if when >= week_start), default=None))
+
+
+def with_exit_stage(state: State, stage: int) -> State:
+    """R14/R47: walk-run ends after ``stage``, the first continuous stage that covers a small weekly goal."""
+    return replace(state, exit_stage=stage)
+
+
+def enter_build(state: State, volume: float) -> State:
+    """R27: the last walk-run week is the first all-green week the build starts from."""
+    return replace(state, green_volume=volume)
+
+
+def record_run(state: State, day: dt.date, distance: float) -> State:
+    """R19/R40: every run, logged or planned, joins the history the run caps read."""
+    return replace(state, history=(*state.history, (day, distance)))
+
+
+def start_build_week(state: State, walk_breaks: bool, change: str | None) -> State:
+    """R18/R27: a new build week clears last week's flare and hold, and counts its one change."""
+    cadence = state.cadence_step + 1 if change and change.startswith("cadence") else state.cadence_step
+    intensity = state.intensity_step + 1 if change in ("strides", "tempo", "hills") else state.intensity_step
+    return replace(state, flare=False, flare_why="", hold_why="", walk_breaks=walk_breaks,
+                   cadence_step=cadence, intensity_step=intensity)
+
+
+def first_week_used(state: State) -> State:
+    """R41-R45: the entry's first-week reasons, walk breaks and hold belong to that one week only."""
+    return replace(state, first_reasons=[], first_walk_breaks=False, first_hold=False)
+
+
+def record_build_week(state: State, volume: float, deload: bool) -> State:
+    """R23/R23a: a build week's volume joins the list the caps read; a deload restarts the count to the next one."""
+    return replace(state, volumes=(*state.volumes, (volume, deload)), since_deload=0 if deload else state.since_deload + 1)
+
+
+def after_shortened_run(state: State) -> State:
+    """R26: the one shorter run after a red has been planned."""
+    return replace(state, shorten_next_run=False)
+
+
+def with_strength_week(state: State, doses: list[ExerciseDose]) -> State:
+    """R31/R32: a week with strength sessions becomes the latest strength week; one without keeps the one before."""
+    return replace(state, last_strength=doses or state.last_strength)
+
+
+def after_green(state: State, day: dt.date) -> State:
+    """R14: two green sessions in a row move walk-run up a stage (or on to the build after the exit stage); R45 holds week 1."""
+    greens = state.greens + 1
+    if greens < 2 or (state.no_rise_until and day < state.no_rise_until):
+        return replace(state, greens=greens)
+    if state.stage >= state.exit_stage:
+        return replace(state, greens=0, phase="build")
+    return replace(state, greens=0, stage=state.stage + 1)
+
+
+def apply_walk_run(state: State, day: dt.date, zone: Zone, settings: Settings) -> tuple[State, list[Reason]]:
     """Stage transitions of clinical-rules.md section 2 for one session's zone."""
     if zone == "green":
-        state.greens += 1
-        if state.greens >= 2 and not (state.no_rise_until and day < state.no_rise_until):  # R45 holds week 1
-            state.greens = 0
-            if state.stage >= state.exit_stage:
-                state.phase = "build"
-            else:
-                state.stage += 1
-        return []
+        return after_green(state, day), []
     if zone == "red":
-        return _red(state, day, settings, drop_stage=True)
-    return []  # amber or unscored: hold the stage, keep the count (R14, invariant 28)
+        return after_red(state, day, settings, drop_stage=True)
+    return state, []  # amber or unscored: hold the stage, keep the count (R14, invariant 28)
 
 
-def apply_build(state: State, day: dt.date, zone: Zone, distance: float, settings: Settings) -> list[Reason]:
+def apply_build(state: State, day: dt.date, zone: Zone, distance: float, settings: Settings) -> tuple[State, list[Reason]]:
+    """R26: a green build run is the ceiling for the run after a red; a red stops running and shortens the next run."""
     if zone == "green":
-        state.last_green_run = distance
-        return []
+        return replace(state, last_green_run=distance), []
     if zone == "red":
-        return _red(state, day, settings, drop_stage=False)
-    return []
+        return after_red(state, day, settings, drop_stage=False)
+    return state, []
 
 
-def _red(state: State, day: dt.date, settings: Settings, drop_stage: bool) -> list[Reason]:
+def after_red(state: State, day: dt.date, settings: Settings, drop_stage: bool) -> tuple[State, list[Reason]]:
+    """R26/R29/R44: a red waits red_wait_hours, drops a walk-run stage or shortens the next run; enough reds make Stage 0."""
     wait_days = math.ceil(settings.red_wait_hours / 24)
-    state.rest_until = day + dt.timedelta(days=wait_days)
-    state.reds.append(day)
-    state.flare, state.flare_why = True, f"red session on {day}"
+    state = replace(state, rest_until=day + dt.timedelta(days=wait_days), reds=(*state.reds, day),
+                    flare=True, flare_why=f"red session on {day}")
     if drop_stage:
-        state.stage, state.greens = max(1, state.stage - 1), 0
+        state = replace(state, stage=max(1, state.stage - 1), greens=0)
     else:
-        state.shorten_next_run = True
+        state = replace(state, shorten_next_run=True)
     recent = [d for d in state.reds if (day - d).days < 14]  # pre-start reds count too (R45)
     text = f"Red session: no running for at least {settings.red_wait_hours:g} hours, then a shorter, easier run."
     why = [reason("R26", text, f"red on {day}", "red_wait_hours", "data")]
     if len(recent) >= settings.stage0_reds:
-        return [*why, stage_zero(state, day, day, len(recent), settings)]
+        state, stop = stage_zero(state, day, day, len(recent), settings)
+        return state, [*why, stop]
     if len(recent) >= 2:
-        state.review.append(f"{len(recent)} red sessions within 14 days (last {day}): book a clinician review.")
-    return why
+        state = replace(state, review=(*state.review, f"{len(recent)} red sessions within 14 days (last {day}): book a clinician review."))
+    return state, why
 
 
-def stage_zero(state: State, since: dt.date, day: dt.date, reds: int, settings: Settings) -> Reason:
+def stage_zero(state: State, since: dt.date, day: dt.date, reds: int, settings: Settings) -> tuple[State, Reason]:
     """R44: repeated reds (the last on ``day``) stop running for stage0_days from ``since``; then walk-run stage 1."""
     days = int(settings.stage0_days)
-    state.phase, state.stopped_until = "stopped", since + dt.timedelta(days=days)
-    state.stage, state.greens, state.volumes, state.green_volume = 1, 0, [], 0.0  # the build starts again from walk-run
-    state.review.append(f"{reds} red sessions within 14 days (last {day}): running stops; see a clinician before walk-run starts again.")
+    note = f"{reds} red sessions within 14 days (last {day}): running stops; see a clinician before walk-run starts again."
+    state = replace(state, phase="stopped", stopped_until=since + dt.timedelta(days=days),
+                    stage=1, greens=0, volumes=(), green_volume=0.0,  # the build starts again from walk-run
+                    review=(*state.review, note))
     text = (f"{reds} red sessions in 14 days: no running for at least {days} days. Keep strength, mobility and "
             "non-impact cardio with the same pain rules, see a clinician, then start walk-run again at stage 1.")
-    return reason("R44", text, f"{reds} reds, last on {day}", "stage0_reds", "data",
-                  facts={"red_sessions": reds, "window_days": 14, "no_running_days": days, "restart_stage": 1})
+    return state, reason("R44", text, f"{reds} reds, last on {day}", "stage0_reds", "data",
+                         facts={"red_sessions": reds, "window_days": 14, "no_running_days": days, "restart_stage": 1})
 
 
-def resume_after_stage_zero(state: State, week_start: dt.date) -> Reason | None:
+def resume_after_stage_zero(state: State, week_start: dt.date) -> tuple[State, Reason | None]:
     """R44: a week starting after Stage 0's rest begins walk-run at stage 1."""
     if state.phase != "stopped" or state.stopped_until is None or week_start < state.stopped_until:
-        return None
-    state.phase, state.stage, state.greens = "walk_run", 1, 0
+        return state, None
     text = ("After the days without running: walk-run at stage 1, once your next-morning pain is back to usual "
             "and brisk walking does not hurt.")
-    return reason("R44", text, f"no running since Stage 0 began; back from {week_start}", private="data", facts={"restart_stage": 1})
+    return (replace(state, phase="walk_run", stage=1, greens=0),
+            reason("R44", text, f"no running since Stage 0 began; back from {week_start}", private="data", facts={"restart_stage": 1}))
 
 
-def end_build_week(state: State, zones: list[Zone], morning_rise: int, target: float | None) -> None:
+def end_build_week(state: State, zones: list[Zone], morning_rise: int, target: float | None) -> State:
     """R27 at the end of a week: hold or revert after amber/red weeks, count green weeks."""
     ambers = zones.count("amber")
     if "red" in zones or ambers >= 2 or morning_rise >= 2:
-        state.flare = True
-        state.flare_why = state.flare_why or (f"{ambers} amber sessions" if ambers >= 2 else f"next-morning pain up {morning_rise} points")
-        state.green_weeks_at_target = 0
-        return
+        why = state.flare_why or (f"{ambers} amber sessions" if ambers >= 2 else f"next-morning pain up {morning_rise} points")
+        return replace(state, flare=True, flare_why=why, green_weeks_at_target=0)
     volume = state.volumes[-1][0] if state.volumes else 0.0
     if zones and set(zones) == {"green"}:
-        state.green_volume = volume
-        if target is not None and volume >= AT_GOAL * target:
-            state.green_weeks_at_target += 1
-        return
+        at_target = target is not None and volume >= AT_GOAL * target
+        return replace(state, green_volume=volume, green_weeks_at_target=state.green_weeks_at_target + int(at_target))
     # An amber run or a run without next-morning pain is not green: hold, do not progress.
-    state.hold_why = f"{ambers} amber session" if ambers else ("no runs logged" if not zones else "next-morning pain not logged")
+    return replace(state, hold_why=f"{ambers} amber session" if ambers else ("no runs logged" if not zones else "next-morning pain not logged"))

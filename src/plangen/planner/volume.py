@@ -60,7 +60,6 @@ def _first_week(state: State, cadence_known: bool, units: str) -> Decision:
     why = reason("R27", "Continuous running starts at your last all-green week.", f"{volume:g} {units}", private="data",
                  facts={"volume": volume})
     reasons, walk_breaks, hold = state.first_reasons or [why], state.first_walk_breaks, state.first_hold  # the entry's own, when given
-    state.first_reasons, state.first_walk_breaks, state.first_hold = [], False, False  # they belong to this one week
     if cadence_known and not walk_breaks and not hold:
         return _cadence_week(state, units, volume, reasons)
     return Decision(volume, "build", None, walk_breaks=walk_breaks, reasons=reasons)

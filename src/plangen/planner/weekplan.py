@@ -9,7 +9,9 @@ from plangen.document.plan import Actual, Day, ExerciseDose, Reason, Session, We
 from plangen.planner import events, lifts, norunning, runsize, text
 from plangen.planner import sessions as mk
 from plangen.planner.context import Context
-from plangen.planner.progress import State, apply_build, apply_walk_run, end_build_week, floor1, resume_after_stage_zero, worst
+from plangen.planner.progress import (State, after_shortened_run, apply_build, apply_walk_run, end_build_week, end_week_longest,
+                                      first_week_used, floor1, record_build_week, record_run, resume_after_stage_zero,
+                                      start_build_week, with_strength_week, worst)
 from plangen.planner.reasons import reason
 from plangen.planner.stages import Stage, stage, within
 from plangen.planner.strength import by_role, dose, mobility_menu
@@ -17,11 +19,12 @@ from plangen.planner.strength_session import strength_session
 from plangen.planner.volume import Decision, cadence_helps, decide
 
 
-def plan_week(ctx: Context, state: State, number: int, start: dt.date) -> Week:
+def plan_week(ctx: Context, state: State, number: int, start: dt.date) -> tuple[Week, State]:
+    """One week, and the state the next week starts from."""
     days = [start + dt.timedelta(days=i) for i in range(7 - start.weekday())]  # to Sunday: a mid-week start is a short week (R52)
-    resumed = resume_after_stage_zero(state, start)
-    decision = _decision(ctx, state, days)
-    runs, run_reasons = _runs(ctx, state, days, decision)
+    state, resumed = resume_after_stage_zero(state, start)
+    state, decision = _decision(ctx, state, days)
+    state, runs, run_reasons = _runs(ctx, state, days, decision)
     run_reasons = [*([resumed] if resumed else []), *run_reasons]
     strength_days = {d for d in days if d.weekday() in ctx.shape.strength_days}
     level_up = lifts.next_level(state.lifts, state.last_strength)
@@ -30,34 +33,31 @@ def plan_week(ctx: Context, state: State, number: int, start: dt.date) -> Week:
         sessions[day] = _day_sessions(ctx, state, number, day, runs.get(day), day in strength_days)
         _advance_lifts(ctx, state, day, sessions[day])
     week_lifts = {e.id: e for d in days for s in sessions[d] if s.kind == "strength" for e in s.exercises}
-    state.last_strength = list(week_lifts.values()) or state.last_strength
+    state = with_strength_week(state, list(week_lifts.values()))
     if level_up is not None:
         run_reasons = [*run_reasons, level_up]
     _fill_rest_and_cross(ctx, state, decision, days, sessions)
     built_days = [Day(date=d, weekday=WEEKDAYS[d.weekday()], sessions=sessions[d], done=_done(ctx, d)) for d in days]
-    return _week(ctx, state, number, start, decision, built_days, run_reasons)
+    return _week(ctx, state, number, start, decision, built_days, run_reasons), state
 
 
-def _decision(ctx: Context, state: State, days: list[dt.date]) -> Decision | None:
+def _decision(ctx: Context, state: State, days: list[dt.date]) -> tuple[State, Decision | None]:
     if state.phase != "build":
-        return None
+        return state, None
     goal = ctx.profile.goal.weekly_distance
     avoid_hills = bool({"hills", "downhill"} & set(ctx.profile.symptoms.aggravators))
     decision = decide(state, ctx.settings, goal, cadence_helps(ctx.cadence, ctx.settings), ctx.maintain, avoid_hills, ctx.units)
     decision = events.shape_decision(decision, ctx, state, days)  # R46: taper, recovery, no new intensity before an event
-    state.flare, state.flare_why, state.hold_why = False, "", ""
-    state.walk_breaks = decision.walk_breaks
-    if decision.change and decision.change.startswith("cadence"):
-        state.cadence_step += 1
-    if decision.change in ("strides", "tempo", "hills"):
-        state.intensity_step += 1
-    return decision
+    if not state.volumes:  # decide() planned the first build week from the entry's own reasons
+        state = first_week_used(state)
+    return start_build_week(state, decision.walk_breaks, decision.change), decision
 
 
-def _runs(ctx: Context, state: State, days: list[dt.date], decision: Decision | None) -> tuple[dict[dt.date, Session], list[Reason]]:
+def _runs(ctx: Context, state: State, days: list[dt.date],
+          decision: Decision | None) -> tuple[State, dict[dt.date, Session], list[Reason]]:
     """Plan each run day in order, letting each day's logged outcome steer the days after it."""
     if not ctx.running_allowed:
-        return norunning.cardio_days(ctx, days), []  # R49: cardio spread over the run days
+        return state, norunning.cardio_days(ctx, days), []  # R49: cardio spread over the run days
     weekdays = ctx.shape.continuous_days if decision is not None else ctx.shape.run_days
     shares = runsize.shares(ctx.shape, weekdays, ctx.long_share) if ctx.running_allowed else {}  # sized for a full week, even when this one is short
     planned: dict[dt.date, Session] = {}
@@ -66,35 +66,36 @@ def _runs(ctx: Context, state: State, days: list[dt.date], decision: Decision | 
     quality = decision.intensity if decision is not None else None
     for day in days:
         if day.weekday() in shares:
-            planned[day] = _one_run(ctx, state, day, decision, shares[day.weekday()], quality, days[0])
+            planned[day], state = _one_run(ctx, state, day, decision, shares[day.weekday()], quality, days[0])
             quality = None if planned[day].intensity not in (None, "easy") else quality  # one quality run a week (R39)
         planned = events.shape_day(ctx, state, day, planned, decision, days[0])  # R46: race day, short easy runs before it
-        zones += _advance(ctx, state, day, planned.get(day), decision, extra)
-    state.end_week_longest(days[0], decision is not None and decision.deload)
+        state, outcome = _advance(ctx, state, day, planned.get(day), decision, extra)
+        zones += outcome
+    state = end_week_longest(state, days[0], decision is not None and decision.deload)
     if decision is not None and state.phase != "stopped":
         volume = runsize.full_week_volume(_planned_volume(planned), decision.volume, shares, days)
         volume = _week_volume(ctx, days, volume, decision, zones, planned)
-        state.volumes.append((volume, decision.deload))
-        state.since_deload = 0 if decision.deload else state.since_deload + 1
-        end_build_week(state, zones, _morning_rise(ctx, days), ctx.profile.goal.weekly_distance)
-    return planned, extra
+        state = record_build_week(state, volume, decision.deload)
+        state = end_build_week(state, zones, _morning_rise(ctx, days), ctx.profile.goal.weekly_distance)
+    return state, planned, extra
 
 
 def _one_run(ctx: Context, state: State, day: dt.date, decision: Decision | None, share: float,
-             quality: str | None = None, week_start: dt.date | None = None) -> Session:
+             quality: str | None = None, week_start: dt.date | None = None) -> tuple[Session, State]:
+    """The session on a run day, and the state after planning it (a red's shorter run is used up)."""
     if state.phase == "stopped":
         why = reason("R44", "Stage 0: no running this week. Do this non-impact cardio instead, with the same pain rules.",
                      f"no running before {state.stopped_until}", facts={"no_running_until": str(state.stopped_until)})
-        return mk.cross_training(ctx.cross, 30, [why], replaces="today's run")
+        return mk.cross_training(ctx.cross, 30, [why], replaces="today's run"), state
     if state.rest_until and day < state.rest_until:
         why = mk.substitute_reason(f"red session; no running before {state.rest_until}")
-        return mk.cross_training(ctx.cross, 30, [why], replaces="today's run")
+        return mk.cross_training(ctx.cross, 30, [why], replaces="today's run"), state
     if state.phase == "walk_run" or decision is None:  # a stage finished mid-week keeps its stage to Sunday
         current = stage(state.stage)
         why = reason("R14", f"Walk-run stage {current.number}: move on after 2 green sessions at a stage.", f"stage {current.number}, {state.greens} green so far", private="data")
         trimmed, goal_why = _within_goal(ctx, current)
         return mk.walk_run(trimmed, ctx.pace, ctx.units, ctx.cross, [why, *goal_why, reason("R16", "Flat ground and easy effort only while walk-running.", f"target effort {current.rpe}/10")],
-                           text.readiness_rule(ctx.settings))
+                           text.readiness_rule(ctx.settings)), state
     return _build_run(ctx, state, day, decision, share, quality, week_start or day)
 
 
@@ -118,7 +119,7 @@ def _within_goal(ctx: Context, current: Stage) -> tuple[Stage, list[Reason]]:
 
 
 def _build_run(ctx: Context, state: State, day: dt.date, decision: Decision | None, share: float,
-               quality: str | None, week_start: dt.date) -> Session:
+               quality: str | None, week_start: dt.date) -> tuple[Session, State]:
     assert decision is not None
     distance = floor1(decision.volume * share)
     reasons = list(decision.reasons)
@@ -126,16 +127,16 @@ def _build_run(ctx: Context, state: State, day: dt.date, decision: Decision | No
     reasons += capped
     if state.shorten_next_run and state.last_green_run is not None:
         distance = min(distance, floor1(state.last_green_run))
-        state.shorten_next_run = False
+        state = after_shortened_run(state)
         reasons.append(reason("R26", "After a red run, the next run is no longer than your last green one.", f"{state.last_green_run:g} {ctx.units}", private="data"))
     is_long = day.weekday() == ctx.shape.long_day
     intensity = quality if (quality and not is_long and not decision.walk_breaks) else "easy"
     label = "Long easy" if is_long else ("Easy" if intensity == "easy" else intensity.capitalize())
-    return mk.run(distance, ctx.pace, ctx.units, label, ctx.cross, reasons, text.readiness_rule(ctx.settings), intensity, decision.walk_breaks)
+    return mk.run(distance, ctx.pace, ctx.units, label, ctx.cross, reasons, text.readiness_rule(ctx.settings), intensity, decision.walk_breaks), state
 
 
 def _advance(ctx: Context, state: State, day: dt.date, planned: Session | None, decision: Decision | None,
-             extra: list[Reason]) -> list[Zone]:
+             extra: list[Reason]) -> tuple[State, list[Zone]]:
     """Move the state by what the log says happened on ``day`` (the past) or by the plan (the future)."""
     if ctx.is_past(day):
         outcomes = [(r.zone, r.distance) for r in ctx.runs if r.date == day]
@@ -144,12 +145,14 @@ def _advance(ctx: Context, state: State, day: dt.date, planned: Session | None, 
     else:
         outcomes = []
     for zone, distance in outcomes:
-        state.history.append((day, distance))
+        state = record_run(state, day, distance)
+        why: list[Reason] = []
         if state.phase == "walk_run" or (state.phase == "stopped" and zone == "red"):  # a red in Stage 0 extends it (R44)
-            extra += apply_walk_run(state, day, zone, ctx.settings)
+            state, why = apply_walk_run(state, day, zone, ctx.settings)
         elif decision is not None:
-            extra += apply_build(state, day, zone, distance, ctx.settings)
-    return [zone for zone, _ in outcomes]
+            state, why = apply_build(state, day, zone, distance, ctx.settings)
+        extra += why
+    return state, [zone for zone, _ in outcomes]
 
 
 def _week_volume(ctx: Context, days: list[dt.date], volume: float, decision: Decision, zones: list[Zone],
