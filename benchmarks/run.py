@@ -1,7 +1,7 @@
 """plangen's speed, each figure a ratio against an anchor measured in the same run (so a busy machine cancels out).
 
-    python benchmarks/run.py                     # every figure (about 15 minutes on 2 cores)
-    python benchmarks/run.py --pdf-plans 500     # ... with the no-change PDF rebuild at 500 plans (builds them once)
+    python benchmarks/run.py                     # every figure (15-30 minutes on 2 cores)
+    python benchmarks/run.py --pdf-plans 500     # the no-change PDF rebuild at 500 plans (builds them first: ~3 s CPU each)
     python benchmarks/run.py --quick             # a small version of each (seconds; the test suite runs it)
 
 Timed pairs are interleaved (figure, anchor, figure, anchor...) and each ratio is the median of the pairs' ratios.
