@@ -2,7 +2,7 @@
 
     python benchmarks/run.py                     # every figure (15-30 minutes on 2 cores)
     python benchmarks/run.py --pdf-plans 500     # the no-change PDF rebuild at 500 plans (builds them first: ~3 s CPU each)
-    python benchmarks/run.py --quick             # a small version of each (seconds; the test suite runs it)
+    python benchmarks/run.py --quick             # a small version of each (about a minute; the test suite runs it)
 
 Timed pairs are interleaved (figure, anchor, figure, anchor...) and each ratio is the median of the pairs' ratios.
 """
@@ -214,7 +214,7 @@ def main() -> None:
         figures.append(pdf("lee" if quick else "sam", 1 if quick else 3))
         for count in ([6] if quick else [100, 500]):
             figures += batch(count, Path(scratch), 1 if quick else 3)
-        pdfs = 2 if quick else args.pdf_plans
+        pdfs = 1 if quick else args.pdf_plans
         if pdfs:
             figures += pdf_rebuild(pdfs, Path(scratch), 1 if quick else 3)
         figures += planner([100, 1000] if quick else [100, 1000, 3000, 10000])
