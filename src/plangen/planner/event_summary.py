@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from plangen.dates import day_month_year
 from plangen.document.plan import EventOption, EventPlan, Reason, Week
 from plangen.planner.events import race_cap, race_plan, stop_rule
 from plangen.planner.goal import Projected, project
@@ -83,7 +84,7 @@ def _options(event: Event, kind: str, distance: float, units: str, later: Projec
                                text="Choose a later event: at your goal volume the safe limits do not reach this distance yet; talk to your clinician about a bigger goal first."))
     if later is not None:
         out.append(EventOption(kind="later", date=later.start + dt.timedelta(days=6), distance=event.distance,
-                               text=f"Pick a later {event.distance:g} {units} event: the limits would allow it from about {later.start + dt.timedelta(days=6)}."))
+                               text=f"Pick a later {event.distance:g} {units} event: the limits would allow it from about {day_month_year(later.start + dt.timedelta(days=6))}."))
     return out
 
 

@@ -7,6 +7,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from plangen.dates import day_month_year
 from plangen.document.plan import GoalPlan, Reason, Week
 from plangen.planner.progress import AT_GOAL, floor1
 from plangen.planner.reasons import reason
@@ -121,6 +122,6 @@ def _after_text(target: float | None, last: Week | None, number: int | None, mon
         return f"{hold}, then make the next plan from your updated log."
     if inside:
         return f"{hold}. You are at your goal: keep it, and add one change at a time in the next plan made from your updated log."
-    when = f" The caps would reach {target:g} {units} a week in week {number} (from {monday})." if number and monday else ""
+    when = f" The caps would reach {target:g} {units} a week in week {number} (from {day_month_year(monday)})." if number and monday else ""
     step = f"{settings.weekly_increase_max * 100:g}%"
     return f"{hold}, or make the next plan from your updated log: it keeps building by at most {step} a week.{when}"

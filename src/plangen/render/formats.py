@@ -10,12 +10,10 @@ from typing import Any
 from markupsafe import Markup
 
 from plangen.rules import THRESHOLDS
+from plangen.dates import MONTHS, WEEKDAYS
 from plangen.units import clock
 
 # Our own tables: strftime would follow the process locale and change the output per machine.
-MONTHS = ("January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 LABELS = {
     "walk_run": "walk-run",
