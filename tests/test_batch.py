@@ -92,9 +92,10 @@ def test_workers_return_a_summary_not_the_files(project: Path) -> None:
 
 def test_publishing_in_workers_uses_one_secret_made_before_them(project: Path) -> None:
     from plangen.document.publish import public_slug
+    from plangen.sources.secret import project_secret
 
     (project / "profiles" / "kim.yaml").unlink()
     report = build([project / "profiles"], BuildOptions(out=project / "site", root=project, pdf=False, jobs=2, publish=True))
     assert (project / ".plangen-secret").is_file()
-    assert sorted(p.slug for p in report.plans) == sorted(public_slug(s, project) for s in ("sam", "jo", "lee"))
+    assert sorted(p.slug for p in report.plans) == sorted(public_slug(s, project_secret(project)) for s in ("sam", "jo", "lee"))
     assert all(p.error is None for p in report.plans)

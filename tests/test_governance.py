@@ -19,6 +19,7 @@ from plangen.sources.models import TrainingLog
 from plangen.document.plan import Plan
 from plangen.planner import make_plan
 from plangen.document.publish import redact
+from plangen.sources.secret import project_secret
 from plangen.render import plan_schema, render_json, render_pdf, render_site, render_text
 from plangen.document.assemble import plan_json
 from plangen.document.model import PlanDocument
@@ -170,7 +171,7 @@ def test_large_print_class_sits_on_the_root_so_rem_sizes_grow() -> None:
 def published_sam(tmp_path: Path) -> PlanDocument:
     runner = with_profile(fx.runner(), weeks=4)  # 4 weeks: a quicker PDF
     options = RenderOptions(publish=True, generated=dt.date(2026, 12, 1).isoformat())
-    return redact(fx.doc(runner, runner_plan(runner), fx.stand_in_library(), options), tmp_path)
+    return redact(fx.doc(runner, runner_plan(runner), fx.stand_in_library(), options), project_secret(tmp_path))
 
 
 def test_publish_keeps_the_tests_but_not_the_runners_answers(published_sam: PlanDocument) -> None:

@@ -25,6 +25,7 @@ from plangen.document.assemble import make_document
 from plangen.document.model import PlanDocument
 from plangen.document.plan import Actual, PainPattern, Reason, Week
 from plangen.document.publish import ANSWER_TEXT, REFERRAL_TEXT, REVIEW_TEXT, redact
+from plangen.sources.secret import project_secret
 from plangen.planner import make_plan
 from plangen.render.html import render_site
 from plangen.render.ics import render_ics
@@ -74,7 +75,7 @@ def published(library: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     for name, runner in runners().items():
         plan = make_plan(runner.profile, runner.log, library, runner.slug)
         private = make_document(runner, plan, library, RenderOptions(pdf=False, generated="2026-11-29"))
-        public = redact(private, root)
+        public = redact(private, project_secret(root))
         files = {str(a.path): a.data.decode("utf-8") for a in [*render_site(public), render_json(public), *render_ics(public)]
                  if a.path.parts[0] != "assets"}
         files["plangen plan"] = render_text(public.plan)

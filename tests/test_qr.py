@@ -152,10 +152,11 @@ def sheet_pdf(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 @pytest.mark.parametrize("publish", [False, True], ids=["named", "published"])
 def test_embedded_qr_codes_decode_to_the_hosted_pages(tmp_path: Path, sheet_pdf: list[list[str]], publish: bool) -> None:
     from plangen.document.publish import public_slug
+    from plangen.sources.secret import project_secret
 
     root = project(tmp_path)
     site = build(root, *(["--publish"] if publish else []))
-    slug = public_slug("sam", root) if publish else "sam"
+    slug = public_slug("sam", project_secret(root)) if publish else "sam"
     assert (site / slug).is_dir() and slug.startswith("p-") == publish
     (owners,) = sheet_pdf
     codes = decode_pages((site / slug / "plan.pdf").read_bytes())

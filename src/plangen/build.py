@@ -211,8 +211,9 @@ def document_for(runner: RunnerInput, plan: Plan, library: Any, render: RenderOp
     doc = make_document(runner, plan, library, render)
     if render.publish:
         from plangen.document.publish import redact
+        from plangen.sources.secret import project_secret
 
-        doc = redact(doc, root)
+        doc = redact(doc, project_secret(root))
     return doc
 
 
@@ -324,8 +325,10 @@ def _output_slugs(runners: list[RunnerInput], options: BuildOptions) -> dict[str
     if not options.publish:
         return {r.slug: r.slug for r in runners}
     from plangen.document.publish import public_slug
+    from plangen.sources.secret import project_secret
 
-    return {r.slug: public_slug(r.slug, options.root) for r in runners}
+    key = project_secret(options.root)
+    return {r.slug: public_slug(r.slug, key) for r in runners}
 
 
 def _render(jobs: list[PlanJob], options: BuildOptions, done: Callable[[BuiltPlan], None]) -> list[BuiltPlan]:

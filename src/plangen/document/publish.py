@@ -1,11 +1,9 @@
-"""Publishing mode: no names, ages or notes, and an unguessable but stable address for each plan."""
+"""Publishing mode: no names, ages or notes, and an unguessable but stable address for each plan (pure: the key is given)."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plangen.document.assemble import plan_version
@@ -14,14 +12,11 @@ from plangen.document.model import PlanDocument
 if TYPE_CHECKING:
     from plangen.document.plan import Plan, Reason
 
-SECRET_NAME = ".plangen-secret"  # keep out of version control: whoever has it can work out the addresses
-
-
-def redact(doc: PlanDocument, root: Path) -> PlanDocument:
+def redact(doc: PlanDocument, key: bytes) -> PlanDocument:
     """The one redaction of a published plan: no names, ages, notes, health answers or pain history,
     and an unguessable but stable address. Everything a published page, PDF, plan.json or calendar
     shows passes through here."""
-    slug = public_slug(doc.slug, root)
+    slug = public_slug(doc.slug, key)
     plan = _redact_plan(doc.plan).model_copy(update={"id": slug})
     clinician = doc.info.clinician.model_copy(update={"notes": None}) if doc.info.clinician else None
     info = doc.info.model_copy(update={
@@ -34,18 +29,10 @@ def redact(doc: PlanDocument, root: Path) -> PlanDocument:
     return doc.model_copy(update={"plan": plan, "info": info})
 
 
-def public_slug(slug: str, root: Path) -> str:
+def public_slug(slug: str, key: bytes) -> str:
     """HMAC of the profile id with the project's secret: the same on every rebuild, not guessable from the id."""
-    digest = hmac.new(_secret(root), slug.encode("utf-8"), hashlib.sha256).hexdigest()
+    digest = hmac.new(key, slug.encode("utf-8"), hashlib.sha256).hexdigest()
     return f"p-{digest[:20]}"
-
-
-def _secret(root: Path) -> bytes:
-    path = root / SECRET_NAME
-    if not path.exists():
-        path.write_text(secrets.token_hex(32) + "\n", encoding="utf-8")
-        path.chmod(0o600)
-    return path.read_text(encoding="utf-8").strip().encode("utf-8")
 
 
 ANSWER_TEXT = "Your answers about your knee and health decide this (the details are left out of this online copy)."
