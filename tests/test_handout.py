@@ -137,6 +137,19 @@ def test_page_references_name_the_pages_the_boxes_and_routines_are_on(sam_a4: Pr
     assert "Warm-up A and Cool-down B, p. 2" in " ".join(weeks.split()) and "red flags, p. 1" in " ".join(weeks.split())
 
 
+def test_a_share_that_is_not_a_whole_percent_is_printed_as_set() -> None:
+    # 9.5% rounded to a whole percent would print the default 10% (the site had this leak; print too).
+    from plangen.render.pdf import print_html
+
+    doc = example()
+    changed = {"flare_cut_min": 0.095, "weekly_increase_max": 0.075}
+    settings = [s.model_copy(update={"value": changed[s.key]}) if s.key in changed else s for s in doc.plan.settings]
+    html = print_html(doc.model_copy(update={"plan": doc.plan.model_copy(update={"settings": settings})}))
+    # The template's own words (the plan's contingencies carry the planner's, made with its settings).
+    assert "at least 9.5% less running), swap" in html and "up to 7.5%" in html
+    assert "at least 10% less running), swap" not in html and "up to 8%" not in html
+
+
 def test_routines_are_printed_once_and_drills_get_no_card() -> None:
     from plangen.render.pdf import print_html
 
