@@ -508,3 +508,8 @@ def test_real_plan_pdf(sam: tuple[Any, Any]) -> None:
     reader = pdf_reader(render_pdf(fx.doc(runner, plan, fx.stand_in_library(), OPTIONS)))
     titles = outline_titles(reader.outline)
     assert sum(t.startswith("Week ") for t in titles) == len(plan.weeks)
+
+
+def test_text_says_no_running_instead_of_zero_kilometres() -> None:
+    text = render_text(fx.no_running_plan())
+    assert "no running this week" in text and "0 km / 0 s" not in text

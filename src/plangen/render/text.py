@@ -115,7 +115,8 @@ def _week(week: Week, units: str) -> list[str]:
     cadence = f", cadence {week.cadence_target} steps/min" if week.cadence_target else ""
     lines = [
         f"Week {week.number} ({date_range(week.start)}): {label(week.phase)}{stage}",
-        f"  running {distance(week.running_distance, units)} / {minutes(week.running_minutes)}{cadence}",
+        f"  running {distance(week.running_distance, units)} / {minutes(week.running_minutes)}{cadence}"
+        if week.running_distance or week.running_minutes else "  no running this week",
         f"  the one change: {label(week.change) if week.change else 'none, repeat and settle in'}",
     ]
     if week.event:
