@@ -94,6 +94,9 @@ def _reaches(source_prefix: str, forbidden: tuple[str, ...]) -> list[tuple[str, 
                          "plangen.build", "plangen.cli")),
     # The document is data: it does not render, write or plan.
     ("plangen.document", ("plangen.planner", "plangen.render", "plangen.output", "plangen.build", "plangen.cli")),
+    # The words are data and one function: they know the settings, not who asks for them.
+    ("plangen.wording", ("plangen.sources", "plangen.planner", "plangen.document", "plangen.render", "plangen.output",
+                         "plangen.build", "plangen.cli")),
     # The one writer takes artifacts: it neither plans nor renders.
     ("plangen.output", ("plangen.sources", "plangen.planner", "plangen.render", "plangen.build", "plangen.cli")),
 ])

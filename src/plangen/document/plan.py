@@ -28,13 +28,14 @@ class Reason(_Frozen):
 
     rule: str = Field(description="Rule id from clinical-rules.md, e.g. R19")
     text: str = Field(description="The decision in plain words")
+    message: str = Field("", description="Catalogue key the words are made from (plangen.wording), with facts and the settings")
     data: str = Field("", description="The runner's numbers that fired the rule")
     source: str = Field("", description="Short citation of the evidence behind the rule")
     configurable: bool = Field(False, description="True when the threshold is a design default a clinician may change")
     private: Literal["", "data", "answer"] = Field(
         "", description="What a published plan leaves out: 'data' = the runner's pain record in data; "
                         "'answer' = text and data, which would tell a health answer")
-    facts: dict[str, float | int | str] = Field(
+    facts: dict[str, float | int | str | list[str]] = Field(
         default_factory=dict, description="The decision as data: what changed, by how much, under which setting "
                                           "(optional; the words in text are made from these)")
 

@@ -14,7 +14,7 @@ from typing import Any
 from plangen import __version__
 from plangen.sources.models import Profile, TrainingLog
 from plangen.document.plan import Baseline, Plan, Reason, Setting, Week
-from plangen.planner import text
+from plangen.planner import guidance
 from plangen.planner.context import Context
 from plangen.planner.baseline import LoggedRun, classify_runs, easy_pace, make_baseline, worst_pain
 from plangen.planner.entry import place
@@ -55,7 +55,7 @@ def make_plan(profile: Profile, log: TrainingLog, library: Mapping[str, Any], sl
     history = read_history(runs, start, settings)
     baseline = make_baseline(profile, runs, start, history.spikes, history.runs_per_week)
     common = dict(plangen_version=__version__, id=slug, units=profile.units, start=start, baseline=baseline,
-                  contingencies=text.contingencies(settings), settings=_settings(settings),
+                  contingencies=guidance.contingencies(settings), settings=_settings(settings),
                   unscored_runs=unscored_runs(log.entries, start),
                   readiness_checklist=readiness_checklist(profile, settings))
     if gate.status == "referral":

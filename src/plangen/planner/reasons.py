@@ -1,26 +1,45 @@
-"""Build a Reason with its source filled in from the rule book."""
+"""Build a Reason: the decision as a catalogue message with its facts, the rule, and the rule's source."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Sequence
 from typing import Literal
 
 from plangen.document.plan import Reason
-from plangen.rules import SOURCES, THRESHOLDS
+from plangen.rules import SOURCES, THRESHOLDS, Settings
+from plangen.wording import referenced_settings
 
 # The planner knows where a reason's words come from, so it marks what a published plan must leave out:
 # "data" when the data are the runner's pain record, "answer" when even the text tells a health answer.
 Private = Literal["", "data", "answer"]
-Fact = float | int | str
+Fact = float | int | str | dt.date | Sequence[str] | None
+
+
+def explain(rule: str, message: str, settings: Settings, *, setting: str | None = None, private: Private = "",
+            **facts: Fact) -> Reason:
+    """A decision as data: ``message`` names its words in the catalogue, ``facts`` are what changed and by how
+    much; the words, and every threshold they state, are filled from the plan's settings. ``setting`` marks a
+    decision a clinic may tune. Facts with a leading underscore fill the words but are not kept (names, labels).
+    """
+    text, data, used = referenced_settings(message, settings, **facts)
+    kept = {key: _fact(value) for key, value in facts.items() if not key.startswith("_") and value is not None}
+    return Reason(rule=rule, text=text, data=data, message=message, source=SOURCES.get(rule, ""),
+                  configurable=setting is not None and setting in THRESHOLDS, private=private,
+                  facts={**kept, **used})
+
+
+def _fact(value: Fact) -> float | int | str | list[str]:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (str, int, float)):
+        return value
+    return [str(v) for v in value]  # type: ignore[union-attr]
 
 
 def reason(rule: str, text: str, data: str = "", setting: str | None = None, private: Private = "",
-           facts: Mapping[str, Fact] | None = None) -> Reason:
-    """A decision, the rule behind it, the data that fired it; ``setting`` marks a configurable default.
-
-    ``facts`` is the decision as data (what changed, by how much, under which setting), so a
-    renderer can make its own words from the numbers instead of parsing ``text``.
-    """
+           facts: dict[str, float | int | str] | None = None) -> Reason:
+    """A decision in words written by the caller (being replaced by ``explain``, whose words are the catalogue's)."""
     configurable = setting is not None and setting in THRESHOLDS
     return Reason(rule=rule, text=text, data=data, source=SOURCES.get(rule, ""), configurable=configurable,
                   private=private, facts=dict(facts or {}))

@@ -6,7 +6,7 @@ import datetime as dt
 
 from plangen.sources.models import WEEKDAYS
 from plangen.document.plan import Actual, Day, ExerciseDose, Reason, Session, Week, Zone
-from plangen.planner import events, lifts, norunning, runsize, text
+from plangen.planner import events, guidance, lifts, norunning, runsize
 from plangen.planner import sessions as mk
 from plangen.planner.context import Context
 from plangen.planner.progress import (State, after_shortened_run, apply_build, apply_walk_run, end_build_week, end_week_longest,
@@ -95,7 +95,7 @@ def _one_run(ctx: Context, state: State, day: dt.date, decision: Decision | None
         why = reason("R14", f"Walk-run stage {current.number}: move on after 2 green sessions at a stage.", f"stage {current.number}, {state.greens} green so far", private="data")
         trimmed, goal_why = _within_goal(ctx, current)
         return mk.walk_run(trimmed, ctx.pace, ctx.units, ctx.cross, [why, *goal_why, reason("R16", "Flat ground and easy effort only while walk-running.", f"target effort {current.rpe}/10")],
-                           text.readiness_rule(ctx.settings)), state
+                           guidance.readiness_rule(ctx.settings)), state
     return _build_run(ctx, state, day, decision, share, quality, week_start or day)
 
 
@@ -132,7 +132,7 @@ def _build_run(ctx: Context, state: State, day: dt.date, decision: Decision | No
     is_long = day.weekday() == ctx.shape.long_day
     intensity = quality if (quality and not is_long and not decision.walk_breaks) else "easy"
     label = "Long easy" if is_long else ("Easy" if intensity == "easy" else intensity.capitalize())
-    return mk.run(distance, ctx.pace, ctx.units, label, ctx.cross, reasons, text.readiness_rule(ctx.settings), intensity, decision.walk_breaks), state
+    return mk.run(distance, ctx.pace, ctx.units, label, ctx.cross, reasons, guidance.readiness_rule(ctx.settings), intensity, decision.walk_breaks), state
 
 
 def _advance(ctx: Context, state: State, day: dt.date, planned: Session | None, decision: Decision | None,
@@ -269,10 +269,10 @@ def _week(ctx: Context, state: State, number: int, start: dt.date, decision: Dec
         running_distance=round(sum(s.distance or 0 for s in runs), 1),
         running_minutes=round(sum(_run_minutes(s) for s in runs)),
         longest_run=max((s.distance or 0 for s in runs), default=0.0),
-        cadence_target=text.cadence_target(ctx.cadence, state.cadence_step, ctx.settings) if phase not in ("walk_run", "no_running") else None,
-        focus=text.focus(ctx.cadence, state.cadence_step, ctx.settings, decision),
-        progress_check=text.progress_check(phase, number, ctx.settings),
-        flare_rules=text.flare_rules(phase, ctx.settings),
+        cadence_target=guidance.cadence_target(ctx.cadence, state.cadence_step, ctx.settings) if phase not in ("walk_run", "no_running") else None,
+        focus=guidance.focus(ctx.cadence, state.cadence_step, ctx.settings, decision),
+        progress_check=guidance.progress_check(phase, number, ctx.settings),
+        flare_rules=guidance.flare_rules(phase, ctx.settings),
         change=decision.change if decision else _stage_change(runs),
         zone=worst(past_zones) if past_zones else None,
         reasons=(list(decision.reasons) if decision else _week_reasons(ctx, state, phase, first_stage)) + run_reasons,
