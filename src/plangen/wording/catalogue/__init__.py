@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from plangen.wording.catalogue import load, week
+from plangen.wording.catalogue import calendar, entry, events, load, pages, runs, screening, strength, week
 from plangen.wording.message import Message
 
-_PARTS = (load, week)
+_PARTS = (week, load, runs, entry, screening, events, strength, pages, calendar)
 
 
 def _merge() -> Mapping[str, Message]:
