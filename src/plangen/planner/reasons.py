@@ -20,10 +20,10 @@ def explain(rule: str, message: str, settings: Settings, *, setting: str | None 
             **facts: Fact) -> Reason:
     """A decision as data: ``message`` names its words in the catalogue, ``facts`` are what changed and by how
     much; the words, and every threshold they state, are filled from the plan's settings. ``setting`` marks a
-    decision a clinic may tune. Facts with a leading underscore fill the words but are not kept (names, labels).
+    decision a clinic may tune. The facts are kept whole, so the message and its facts remake the words.
     """
     text, data, used = referenced_settings(message, settings, **facts)
-    kept = {key: _fact(value) for key, value in facts.items() if not key.startswith("_") and value is not None}
+    kept = {key: _fact(value) for key, value in facts.items() if value is not None}
     return Reason(rule=rule, text=text, data=data, message=message, source=SOURCES.get(rule, ""),
                   configurable=setting is not None and setting in THRESHOLDS, private=private,
                   facts={**kept, **used})
