@@ -9,10 +9,11 @@ from plangen.document.plan import Readiness, Session
 from plangen.planner import sessions as mk
 from plangen.planner.context import Context
 from plangen.planner.progress import State, floor1
-from plangen.planner.reasons import reason
+from plangen.planner.reasons import explain
 from plangen.planner.volume import INTENSITY_STEPS, Decision
 from plangen.rules import Settings
 from plangen.sources.models import Event
+from plangen.wording import say
 
 
 SHORTEST_TAPER_RUN_MIN = 10  # a taper run shorter than this is left out rather than planned as a token jog
@@ -43,9 +44,7 @@ def race_plan(event: Event, cap: float, settings: Settings) -> tuple[str, float]
 
 
 def stop_rule(settings: Settings) -> str:
-    red = int(settings.red_pain_min)
-    return (f"Stop running and walk if knee pain reaches {red}/10, keeps rising, or you start to limp. "
-            "Walking to the finish is a good result.")
+    return say("events.stop_rule", settings)
 
 
 # --- the week's volume and its one change ---------------------------------------------------------------
@@ -71,11 +70,8 @@ def _taper(decision: Decision, ctx: Context, state: State, event: Event, week_st
     total = floor1(min(decision.volume, before * settings.taper_volume_max))
     kind, race = race_plan(event, race_cap(state, event.date, week_start, settings), settings)
     rest = max(0.0, floor1(total - race))
-    data = (f"{event.name} on {event.date}; week before {before:g} {units}; this week at most {total:g} {units} "
-            f"({settings.taper_volume_max * 100:g}%), race day {race:g} {units}")
-    text = (f"Race week is lighter: at most {settings.taper_volume_max * 100:g}% of last week, only easy running, "
-            f"and nothing longer than an easy {settings.taper_easy_min:g} minutes in the {settings.taper_days:g} days before.")
-    why = reason("R46", text, data, "taper_volume_max")
+    why = explain("R46", "events.taper", settings, setting="taper_volume_max", _event=event.name, event_date=event.date,
+                  race_plan=kind, race_day=race, units=units, **{"from": before, "to": total})
     return Decision(rest, "taper", None, deload=True, reasons=[why])
 
 
@@ -83,20 +79,18 @@ def _recovery(decision: Decision, ctx: Context, state: State, event: Event) -> D
     settings, units = ctx.settings, ctx.units
     before = state.last_non_deload()
     volume = floor1(min(decision.volume, before * settings.recovery_volume_max))
-    data = f"{event.name} was on {event.date}; week before race week {before:g} {units}; this week {volume:g} {units}"
-    text = "The week after the event is a recovery week: easy running only, and less of it. Then the plan picks up where it was."
-    return Decision(volume, "recovery", None, deload=True, reasons=[reason("R46", text, data, "recovery_volume_max")])
+    why = explain("R46", "events.recovery", settings, setting="recovery_volume_max", _event=event.name,
+                  event_date=event.date, units=units, **{"from": before, "to": volume})
+    return Decision(volume, "recovery", None, deload=True, reasons=[why])
 
 
 def _no_new_intensity(decision: Decision, ctx: Context, state: State, event: Event) -> Decision:
     if decision.change not in INTENSITY_STEPS:
         return decision
     current = INTENSITY_STEPS[state.intensity_step - 1] if state.intensity_step else None
-    weeks = ctx.settings.event_intensity_lock_weeks
-    data = f"{event.name} on {event.date}; {decision.change} held back"
-    text = f"No new kind of speed or hill work in the {weeks:g} weeks before an event: your body meets it after the race."
-    why = reason("R46", text, data, "event_intensity_lock_weeks")
-    kept = [r for r in decision.reasons if r.rule != "R18" or "adds" not in r.text]
+    why = explain("R46", "events.no_new_intensity", ctx.settings, setting="event_intensity_lock_weeks",
+                  _event=event.name, event_date=event.date, held_back=decision.change)
+    kept = [r for r in decision.reasons if r.message != "load.intensity_added"]  # the step it held back is not added
     return replace(decision, change=None, intensity=current, phase="intensity" if current else "maintain", reasons=[*kept, why])
 
 
@@ -116,7 +110,7 @@ def shape_day(ctx: Context, state: State, day: dt.date, planned: dict[dt.date, S
     elif abs(gap) == 1:  # the days either side of the race stay free of running (R13 spacing)
         session = _not_a_run(planned.get(day))
     elif 0 < gap <= ctx.settings.taper_days:
-        session = _short(ctx, planned.get(day), event)
+        session = _short(ctx, planned.get(day), event, gap)
     elif 0 < gap and phase == "taper":
         session = _worth_it(ctx, planned.get(day))
     else:
@@ -129,10 +123,10 @@ def _not_a_run(session: Session | None) -> Session | None:
     return None if session is not None and session.kind in ("run", "walk_run") else session
 
 
-def _short(ctx: Context, session: Session | None, event: Event) -> Session | None:
+def _short(ctx: Context, session: Session | None, event: Event, days_before: int) -> Session | None:
     if session is None or session.kind not in ("run", "walk_run") or session.stage is not None:
         return session  # a walk-run stage is easy and at most 30 running minutes already
-    return _easy_short(ctx, session, event)
+    return _easy_short(ctx, session, event, days_before)
 
 
 def _worth_it(ctx: Context, session: Session | None) -> Session | None:
@@ -142,12 +136,14 @@ def _worth_it(ctx: Context, session: Session | None) -> Session | None:
     return None if (session.distance or 0) * ctx.pace < SHORTEST_TAPER_RUN_MIN else session
 
 
-def _easy_short(ctx: Context, session: Session, event: Event) -> Session | None:
-    limit = ctx.settings.taper_easy_min
-    distance = floor1(min(session.distance or 0, limit / ctx.pace))
+def _easy_short(ctx: Context, session: Session, event: Event, days_before: int) -> Session | None:
+    """A short easy run 2 to taper_days days before the event (the day before holds no run)."""
+    distance = floor1(min(session.distance or 0, ctx.settings.taper_easy_min / ctx.pace))
     if distance * ctx.pace < SHORTEST_TAPER_RUN_MIN:
         return None
-    why = reason("R46", f"Two days before {event.name}: an easy run of {limit:g} minutes at most.", f"{distance:g} {ctx.units}", "taper_easy_min")
+    count = say(f"events.days_before.{days_before}", ctx.settings)
+    why = explain("R46", "events.short_run", ctx.settings, setting="taper_easy_min", _event=event.name,
+                  _days_before=count, days_before=days_before, distance=distance, units=ctx.units)
     return mk.run(distance, ctx.pace, ctx.units, "Easy", ctx.cross, [why], session.readiness.rule if session.readiness else "")
 
 
@@ -158,20 +154,13 @@ def _race_day(ctx: Context, state: State, event: Event, week_start: dt.date) -> 
     if kind == "none":
         return None
     rule = stop_rule(settings)
-    title, walk = _race_title(event, kind, distance, units)
-    data = f"{event.name}: {event.distance:g} {units}; longest safe run that day {cap:g} {units}"
-    why = reason("R46", "Race day: start easy, keep to your own pace, and use the stop rule.", data, "red_pain_min")
-    session = mk.run(distance, ctx.pace, units, "Race", ctx.cross, [why], rule, walk_breaks=walk)
-    easier = f"Run-walk it (run 4 min, walk 1 min), or walk the course: {rule}"
-    return session.model_copy(update={"title": title, "stop_rule": rule, "terrain": "the event course",
-                                      "readiness": Readiness(planned=title, easier=easier, cross_training="Skip the event and cheer; plan a later one.", rule=rule)})
-
-
-def _race_title(event: Event, kind: str, distance: float, units: str) -> tuple[str, bool]:
-    if kind == "race":
-        return f"{event.name}: {event.distance:g} {units} at an easy, even effort", False
-    if kind == "run_walk":
-        return f"{event.name}: run-walk the {event.distance:g} {units} (run 4 min, walk 1 min; about {distance:g} {units} running)", True
-    return f"{event.name}: a shorter distance, at most {distance:g} {units} (the full {event.distance:g} {units} is not safe yet)", False
+    title = say(f"events.title.{kind}", settings, event=event.name, distance=event.distance, running=distance, units=units)
+    why = explain("R46", "events.race_day", settings, setting="red_pain_min", _event=event.name, race_plan=kind,
+                  distance=event.distance, longest_safe=cap, units=units)
+    session = mk.run(distance, ctx.pace, units, "Race", ctx.cross, [why], rule, walk_breaks=kind == "run_walk")
+    readiness = Readiness(planned=title, easier=say("events.race_easier", settings, stop_rule=rule),
+                          cross_training=say("events.race_cross", settings), rule=rule)
+    return session.model_copy(update={"title": title, "stop_rule": rule, "terrain": say("events.race_terrain", settings),
+                                      "readiness": readiness})
 
 

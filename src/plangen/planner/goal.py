@@ -7,13 +7,13 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from plangen.dates import day_month_year
 from plangen.document.plan import GoalPlan, Reason, Week
 from plangen.planner.progress import AT_GOAL, floor1
-from plangen.planner.reasons import reason
+from plangen.planner.reasons import explain
 from plangen.planner.stages import LAST_STAGE
 from plangen.rules import Settings
 from plangen.sources.models import Goal
+from plangen.wording import say
 
 HORIZON_WEEKS = 104  # look two years ahead at most; past that the plan says the goal needs a rethink
 LIGHT = ("deload", "taper", "recovery")
@@ -101,27 +101,25 @@ def goal_plan(goal: Goal, weeks: list[Week], settings: Settings, units: str) -> 
 
 def _goal_reason(target: float | None, event: str | None, number: int | None, monday: dt.date | None,
                  inside: bool, units: str, last: Week | None, settings: Settings) -> Reason:
-    goal_words = " and ".join(x for x in (f"{target:g} {units} a week" if target else "", event or "") if x) or "no goal set"
+    parts = [*([say("events.goal.weekly", settings, goal=target, units=units)] if target else []), *([event] if event else [])]
+    goal_words = say("events.goal.both", settings, parts=parts) if parts else say("events.goal.none", settings)
+    facts = {"_goal": goal_words, "goal": target, "event": event}
     if number is None or monday is None:
-        text = "Your goal is stated here; the week it is reached shows once running is under way and the caps can be applied."
-        return reason("R47", text, f"goal: {goal_words}")
-    where = "inside this plan" if inside else "after this plan, if every week stays green"
-    data = f"goal: {goal_words}; week {number} (from {monday}) {where}; last plan week {last.running_distance if last else 0:g} {units}"
-    text = (f"Your goal, and the week the safe limits (at most +{settings.weekly_increase_max * 100:g}% a week, "
-            f"a lighter week every {settings.deload_every:g} weeks) would reach it.")
-    return reason("R47", text, data, "weekly_increase_max")
+        return explain("R47", "events.goal.unknown", settings, **facts)
+    where = say("events.goal.inside" if inside else "events.goal.beyond", settings)
+    return explain("R47", "events.goal.reached", settings, setting="weekly_increase_max", _where=where, inside=int(inside),
+                   reached_week=number, reached_date=monday, last_week=last.running_distance if last else 0.0,
+                   units=units, **facts)
 
 
 def _after_text(target: float | None, last: Week | None, number: int | None, monday: dt.date | None,
                 inside: bool, units: str, settings: Settings) -> str:
     if last is None or last.phase == "no_running":
-        return ("When the readiness tests are pain-free, start walk-run at stage 1 and make a new plan from your "
-                "updated log; the week your goal is reached will show then.")
-    hold = f"After week {last.number}, repeat it (about {last.running_distance:g} {units} of running) while every run stays green"
+        return say("events.after.no_running", settings)
+    repeat = say("events.after.repeat", settings, week=last.number, distance=last.running_distance, units=units)
     if target is None:
-        return f"{hold}, then make the next plan from your updated log."
+        return say("events.after.no_goal", settings, repeat=repeat)
     if inside:
-        return f"{hold}. You are at your goal: keep it, and add one change at a time in the next plan made from your updated log."
-    when = f" The caps would reach {target:g} {units} a week in week {number} (from {day_month_year(monday)})." if number and monday else ""
-    step = f"{settings.weekly_increase_max * 100:g}%"
-    return f"{hold}, or make the next plan from your updated log: it keeps building by at most {step} a week.{when}"
+        return say("events.after.at_goal", settings, repeat=repeat)
+    reach = say("events.after.reach", settings, goal=target, units=units, week=number, date=monday) if number and monday else ""
+    return say("events.after.building", settings, repeat=repeat, reach=reach)

@@ -10,7 +10,7 @@ from plangen.planner import norunning
 from plangen.planner.event_summary import event_plan
 from plangen.planner.goal import goal_plan
 from plangen.planner.progress import State
-from plangen.planner.reasons import reason
+from plangen.planner.reasons import explain
 from plangen.rules import Settings
 from plangen.sources.models import Event, Profile
 
@@ -20,13 +20,14 @@ def mark_weeks(profile: Profile, weeks: list[Week], settings: Settings, status: 
     if status == "no_running":
         weeks = norunning.annotate(weeks, profile, settings)
     event = profile.goal.event
-    return [_named(w, event, profile.units) if event else w for w in weeks]
+    return [_named(w, event, profile.units, settings) if event else w for w in weeks]
 
 
-def _named(week: Week, event: Event, units: str) -> Week:
+def _named(week: Week, event: Event, units: str, settings: Settings) -> Week:
     if not week.start <= event.date < week.start + dt.timedelta(days=7) or event.date not in {d.date for d in week.days}:
         return week
-    why = reason("R46", f"This week holds {event.name} on {event.date}.", f"{event.name}: {event.distance:g} {units}, {event.date}")
+    why = explain("R46", "events.week_holds", settings, _event=event.name, event_date=event.date,
+                  distance=event.distance, units=units)
     return week.model_copy(update={"event": event.name, "reasons": [*week.reasons, why]})
 
 
