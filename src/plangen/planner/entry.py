@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from plangen.document.plan import Reason
 from plangen.planner.baseline import LoggedRun
-from plangen.planner.history import History
+from plangen.planner.history import WEEKS_READ, History
 from plangen.planner.progress import State, floor1, stage_zero
-from plangen.planner.reasons import reason
-from plangen.planner.restart import BREAK_DAYS, continuous_restart, restart, walk_run_floor
+from plangen.planner.reasons import explain
+from plangen.planner.restart import BREAK_DAYS, CONTINUOUS_MIN, continuous_restart, restart, walk_run_floor
 from plangen.planner.schedule import WeekShape
 from plangen.planner.stages import STAGES, entry_stage, stage
 from plangen.rules import Settings
 from plangen.units import KM_PER
 from plangen.sources.models import Profile
+from plangen.wording import say
 
 RED_WINDOW = 14  # R29/R44: reds count together within 14 days
 ESCALATION_DAYS = 28  # R45: the weeks before the start that are read for reds
@@ -23,31 +24,32 @@ ESCALATION_DAYS = 28  # R45: the weeks before the start that are read for reds
 NOT_RED = ("green", "amber", "unknown")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Entry:
     """The starting state, why, and anything a clinician should see before week 1."""
 
     state: State
-    reasons: list[Reason] = field(default_factory=list)
-    review: list[str] = field(default_factory=list)
+    reasons: tuple[Reason, ...] = ()
+    review: tuple[str, ...] = ()
 
 
 def place(profile: Profile, history: History, settings: Settings, pace: float, shape: WeekShape) -> Entry:
-    """Place the runner; then R45 holds week 1 when the log before the start already warns."""
-    start = history.start
-    runs_a_week = len(shape.continuous_days)
-    past = [(r.date, r.distance) for r in history.ordinary]  # spikes never raise the run cap (R41)
-    entry = _placed(profile, history, settings, pace, runs_a_week)
+    """Place the runner; then R45 holds week 1 when the log before the start already warns, and R24 caps it."""
+    entry = _placed(profile, history, settings, pace, len(shape.continuous_days))
+    entry = replace(entry, state=_seeded(entry.state, history))
+    if entry.state.phase != "stopped":
+        entry = _held_if_warned(entry, history, settings)
+    if entry.state.phase != "stopped" and _novice_high_bmi(profile, settings):
+        entry = _cap_week_one(entry, profile, settings, pace, len(shape.run_days))
+    return replace(entry, reasons=(*entry.reasons, *_frequency(history, shape, settings)))
+
+
+def _seeded(state: State, history: History) -> State:
+    """The log's ordinary runs (spikes never raise the run cap, R41), its reds, and its last week's longest run (R40)."""
+    past = [(r.date, r.distance) for r in history.ordinary]
     last = history.last_logged_week()
-    longest = max((r.distance for r in history.week(last)), default=None) if last is not None else None  # R40 from week 1
-    entry.state = with_past(entry.state, past, history.reds(RED_WINDOW), longest)
-    warnings = _escalation(history, settings)
-    if warnings and entry.state.phase != "stopped":
-        _hold_week_one(entry, history, start, warnings)
-    if _novice_high_bmi(profile, settings) and entry.state.phase != "stopped":
-        _cap_week_one(entry, profile, settings, pace, len(shape.run_days))
-    entry.reasons += _frequency(history, shape)
-    return entry
+    longest = max((r.distance for r in history.week(last)), default=None) if last is not None else None
+    return with_past(state, past, history.reds(RED_WINDOW), longest)
 
 
 def with_past(state: State, runs: list[tuple[dt.date, float]], reds: list[dt.date], last_long: float | None) -> State:
@@ -77,21 +79,17 @@ def _novice_high_bmi(profile: Profile, settings: Settings) -> bool:
     return profile.runner.experience == "new" and bmi is not None and bmi > settings.bmi_high
 
 
-def _cap_week_one(entry: Entry, profile: Profile, settings: Settings, pace: float, sessions: int) -> None:
+def _cap_week_one(entry: Entry, profile: Profile, settings: Settings, pace: float, sessions: int) -> Entry:
     """R24: week 1 holds at most bmi_week1_max_km; a walk-run week stays at one stage that fits it."""
-    units = profile.units
-    cap = floor1(settings.bmi_week1_max_km / KM_PER[units])
-    facts: dict[str, float | int | str] = {"bmi": profile.runner.bmi or 0, "week1_max": cap, "setting": "bmi_week1_max_km"}
+    cap = floor1(settings.bmi_week1_max_km / KM_PER[profile.units])
     # A stage whose next step still fits lets week 1 move up as usual; otherwise week 1 holds at stage 1.
     fitting = [] if entry.state.phase == "build" else [
         s.number for s in STAGES if max(1, sessions) * round(stage(s.number + 1).running_minutes / pace, 1) <= cap]
-    entry.state = capped_week_one(entry.state, cap, fitting, _week_one_end(profile))
-    if entry.state.phase != "build":
-        facts["entry_stage"] = entry.state.stage
-    text = (f"You are new to running and your BMI is over {settings.bmi_high:g}, so week 1 holds at most "
-            f"{settings.bmi_week1_max_km:g} km of running: a heavier body puts more load through the knee in every step.")
-    data = f"BMI {profile.runner.bmi:g}; week 1 at most {cap:g} {units}"
-    entry.reasons.append(reason("R24", text, data, "bmi_week1_max_km", "answer", facts=facts))
+    state = capped_week_one(entry.state, cap, fitting, _week_one_end(profile))
+    why = explain("R24", "entry.bmi_cap", settings, setting="bmi_week1_max_km", private="answer",
+                  bmi=profile.runner.bmi, week1_max=cap, units=profile.units,
+                  entry_stage=None if state.phase == "build" else state.stage)
+    return replace(entry, state=state, reasons=(*entry.reasons, why))
 
 
 def _week_one_end(profile: Profile) -> dt.date | None:
@@ -100,30 +98,14 @@ def _week_one_end(profile: Profile) -> dt.date | None:
     return None if start is None else start + dt.timedelta(days=7 - start.weekday())
 
 
-def _frequency(history: History, shape: WeekShape) -> list[Reason]:
+def _frequency(history: History, shape: WeekShape, settings: Settings) -> list[Reason]:
     """R39 (and R25): say how many runs a week continuous running uses, and why."""
     logged, planned = history.runs_per_week, len(shape.continuous_days)
     if not logged or not planned:
         return []
-    if planned == logged:
-        text = (f"You usually run {_times(logged)} a week, and continuous running keeps {_runs(planned)} a week, "
-                "each sized from your own runs rather than squeezed into fewer, longer ones.")
-    elif planned > logged:
-        text = (f"You usually run {_times(logged)} a week; the plan spreads the same running over {_runs(planned)}, "
-                "because more, shorter runs are easier on the knee.")
-    else:
-        text = (f"You usually run {_times(logged)} a week but have {planned} run days free, "
-                "so the plan uses those days with shorter runs.")
-    return [reason("R39", text, f"{logged} runs a week over your last 4 logged weeks",
-                   facts={"logged_runs_a_week": logged, "planned_runs_a_week": planned})]
-
-
-def _times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
-
-
-def _runs(count: int) -> str:
-    return "1 run" if count == 1 else f"{count} runs"
+    kind = "same" if planned == logged else "more" if planned > logged else "fewer"
+    return [explain("R39", f"entry.frequency.{kind}", settings, logged_runs_a_week=logged,
+                    planned_runs_a_week=planned, _weeks_read=WEEKS_READ)]
 
 
 def _placed(profile: Profile, history: History, settings: Settings, pace: float, runs_a_week: int) -> Entry:
@@ -131,14 +113,14 @@ def _placed(profile: Profile, history: History, settings: Settings, pace: float,
     reds = history.reds(RED_WINDOW)
     if len(reds) >= settings.stage0_reds:
         state, why = stage_zero(State(phase="walk_run"), start, max(reds), len(reds), settings)
-        return Entry(state, [why])
+        return Entry(state, (why,))
     if profile.symptoms.worst_pain_last_week >= settings.red_pain_min:
-        return _flaring(profile.symptoms.worst_pain_last_week)
+        return _flaring(profile.symptoms.worst_pain_last_week, settings)
     recent = [r for r in history.runs if 0 < (start - r.date).days <= BREAK_DAYS]
     if not recent:
         return Entry(*restart(profile, history, settings, pace, runs_a_week))
     after_red = [r for r in recent if not reds or r.date > max(reds)]  # R26: only runs since the last red show the knee now
-    continuous = [r for r in after_red if r.continuous and _settled(r) and (r.minutes or 0) >= 20]
+    continuous = [r for r in after_red if r.continuous and _settled(r) and (r.minutes or 0) >= CONTINUOUS_MIN]
     if len(continuous) >= 2:
         return _build(profile, history, settings, after_red)
     again = continuous_restart(profile, history, settings, pace, runs_a_week)  # never below what a longer break gives (R43)
@@ -155,10 +137,10 @@ def _settled(run: LoggedRun) -> bool:
     return run.zone in ("green", "amber") or (run.zone == "unknown" and run.entry.pain.during is not None)
 
 
-def _flaring(worst: int) -> Entry:
-    text = "Your knee is flaring now, so walk-run starts at stage 1."
-    why = reason("R43", text, f"worst pain last week {worst}/10", private="answer", facts={"entry_stage": 1})
-    return Entry(State(phase="walk_run", stage=1), [why])
+def _flaring(worst: int, settings: Settings) -> Entry:
+    state = State(phase="walk_run", stage=1)
+    why = explain("R43", "entry.flaring", settings, private="answer", entry_stage=state.stage, worst_pain=worst)
+    return Entry(state, (why,))
 
 
 def _walk_run_from_runs(runs: list[LoggedRun], settings: Settings, floor: int) -> Entry:
@@ -166,15 +148,11 @@ def _walk_run_from_runs(runs: list[LoggedRun], settings: Settings, floor: int) -
     minutes = max((r.minutes or 0.0 for r in runs if r.continuous and r.zone == "green"), default=0.0)
     by_recent = entry_stage(minutes, settings.entry_bout_fraction)
     number = max(by_recent, floor)
-    data = (f"longest pain-free run in {BREAK_DAYS} days: {minutes:g} min; stage {by_recent} jogs at most "
-            f"{settings.entry_bout_fraction * 100:g}% of that")
-    text = "Walk-run stage chosen from your longest pain-free run."
-    if floor > by_recent:
-        data += f"; your pain-free running in the 4 weeks before your last run supports stage {floor}"
-        text = "Walk-run stage chosen from your pain-free running of the last few weeks."
-    why = reason("R14", text, data, "entry_bout_fraction", "data",
-                 facts={"longest_pain_free_min": minutes, "entry_stage": number, "floor_stage": floor})
-    return Entry(State(phase="walk_run", stage=number), [why])
+    message = "entry.walk_run.recent_running" if floor > by_recent else "entry.walk_run.longest_run"
+    why = explain("R14", message, settings, setting="entry_bout_fraction", private="data",
+                  longest_pain_free_min=minutes, entry_stage=number, floor_stage=floor, stage_by_run=by_recent,
+                  _window_days=BREAK_DAYS, _weeks_read=WEEKS_READ)
+    return Entry(State(phase="walk_run", stage=number), (why,))
 
 
 def _build(profile: Profile, history: History, settings: Settings, runs: list[LoggedRun]) -> Entry:
@@ -183,9 +161,10 @@ def _build(profile: Profile, history: History, settings: Settings, runs: list[Lo
     settled = history.weekly(NOT_RED)
     base = profile.baseline.pain_free_weekly_distance
     base = max(settled[-2:]) if base is None else base
-    reasons = [reason("R14", "You already run 20+ minutes, so the plan starts with continuous running.",
-                      f"{sum(1 for r in runs if (r.minutes or 0) >= 20)} runs of 20+ min in the last {BREAK_DAYS} days")]
-    reasons.append(_start_reason(base, profile.baseline.pain_free_weekly_distance is not None, units))
+    long_runs = sum(1 for r in runs if (r.minutes or 0) >= CONTINUOUS_MIN)
+    reasons = [explain("R14", "entry.build", settings, long_runs=long_runs, _minutes=CONTINUOUS_MIN,
+                       _window_days=BREAK_DAYS)]
+    reasons.append(_start_reason(base, profile.baseline.pain_free_weekly_distance is not None, settings, units))
     cap = history.start_cap(settings)
     volume = base if cap is None else min(base, cap)
     if cap is not None and cap < base:
@@ -197,47 +176,32 @@ def _build(profile: Profile, history: History, settings: Settings, runs: list[Lo
         reasons.append(_amber_reason(volume, trimmed, len(ambers), settings, units))
         volume = trimmed
     state = State(phase="build", green_volume=floor1(volume), first_reasons=reasons[1:], first_walk_breaks=bool(ambers))
-    return Entry(state, reasons[:1])
+    return Entry(state, tuple(reasons[:1]))
 
 
-def _start_reason(base: float, from_profile: bool, units: str) -> Reason:
+def _start_reason(base: float, from_profile: bool, settings: Settings, units: str) -> Reason:
     if from_profile:
-        return reason("R20", "Continuous running starts at the pain-free volume in your profile.", f"{base:g} {units}",
-                      facts={"volume": base})
-    text = "Continuous running starts from your ordinary weeks: the better of your last two, without red runs or one-off spikes."
-    return reason("R41", text, f"{base:g} {units}", private="data", facts={"volume": base})
+        return explain("R20", "entry.start.profile", settings, volume=base, units=units)
+    return explain("R41", "entry.start.log", settings, private="data", volume=base, units=units)
 
 
 def _start_cap_reason(cap: float, history: History, settings: Settings, units: str) -> Reason:
     weeks = history.complete_weekly()
-    text = (f"Week 1 is at most {settings.weekly_increase_max * 100:g}% above your usual week "
-            "(the larger of your last logged week and your 4-week average).")
-    data = f"last week {weeks[-1]:g} {units}, 4-week average {sum(weeks) / len(weeks):.1f} {units}, so at most {cap:.1f} {units}"
-    return reason("R41", text, data, "weekly_increase_max",
-                  facts={"last_week": weeks[-1], "four_week_mean": round(sum(weeks) / len(weeks), 1), "week1_max": round(cap, 1),
-                         "setting": "weekly_increase_max"})
+    return explain("R41", "entry.start.cap", settings, setting="weekly_increase_max", last_week=weeks[-1],
+                   four_week_mean=round(sum(weeks) / len(weeks), 1), week1_max=round(cap, 1), units=units,
+                   _weeks_read=WEEKS_READ)
 
 
 def _spike_reasons(history: History, settings: Settings, units: str) -> list[Reason]:
     median = history.median_run or 0.0
-    out = []
-    for run in history.spikes:
-        kind = "race" if run.entry.type == "race" else "run"
-        text = (f"Your {run.distance:g} {units} {kind} on {run.date:%d %b} was a one-off, so it is left out: "
-                "your start and your longest-run limit come from your ordinary weeks.")
-        data = f"{run.distance:g} {units} against a usual run of {median:g} {units} (one-off above {settings.spike_ratio:g} x, or a race)"
-        out.append(reason("R41", text, data, "spike_ratio",
-                          facts={"left_out": run.distance, "date": run.date.isoformat(), "median_run": round(median, 1),
-                                 "setting": "spike_ratio"}))
-    return out
+    return [explain("R41", "entry.spike.race" if run.entry.type == "race" else "entry.spike.run", settings,
+                    setting="spike_ratio", left_out=run.distance, date=run.date, median_run=median, units=units)
+            for run in history.spikes]
 
 
 def _amber_reason(volume: float, trimmed: float, ambers: int, settings: Settings, units: str) -> Reason:
-    text = (f"Some recent runs were amber or missing a pain score, so week 1 holds your running, {settings.amber_trim * 100:g}% lighter, with walk breaks, "
-            "a slower pace and flat routes. Amber is a hold, not a restart.")
-    data = f"{ambers} amber or unscored runs in the last {BREAK_DAYS} days; {volume:g} -> {trimmed:g} {units}"
-    return reason("R42", text, data, "amber_trim", "data",
-                  facts={"amber_runs": ambers, "from": volume, "to": trimmed, "setting": "amber_trim"})
+    return explain("R42", "entry.amber", settings, setting="amber_trim", private="data", amber_runs=ambers,
+                   units=units, _window_days=BREAK_DAYS, **{"from": volume, "to": trimmed})
 
 
 def _escalation(history: History, settings: Settings) -> list[str]:
@@ -245,24 +209,34 @@ def _escalation(history: History, settings: Settings) -> list[str]:
     found = []
     reds = history.reds(ESCALATION_DAYS)
     if reds:
-        found.append(f"{len(reds)} red run{'s' if len(reds) > 1 else ''} in the 4 weeks before the plan (last {max(reds)})")
+        found.append(say("entry.escalation.reds", settings, reds=len(reds), last_red=max(reds),
+                         _weeks=ESCALATION_DAYS // 7))
     rise = history.pain_rise(settings)
     if rise:
-        found.append(f"worst pain rose from {rise[0]}/10 to {rise[1]}/10 with about the same running ({rise[2]:g} and {rise[3]:g})")
+        before, after, load_before, load_after = rise
+        found.append(say("entry.escalation.pain_rise", settings, pain_before=before, pain_after=after,
+                         load_before=load_before, load_after=load_after))
     return found
 
 
-def _hold_week_one(entry: Entry, history: History, start: dt.date, warnings: list[str]) -> None:
-    """R45: recommend a review, and let nothing rise in week 1."""
-    entry.review.append("Before you start: " + "; ".join(warnings) + ". Book a clinician review.")
-    state = entry.state
-    text = "Your log before the plan shows pain building, so week 1 adds nothing and a clinician review is recommended."
-    facts: dict[str, float | int | str] = {"signals": len(warnings)}
-    lower: float | None = None
-    if state.phase == "build":
-        last = history.weekly(NOT_RED)[-1]
-        if 0 < last < state.green_volume:
-            facts.update({"from": state.green_volume, "to": floor1(last)})
-            lower = last
-    entry.state = held_week_one(state, start + dt.timedelta(days=7 - start.weekday()), lower)  # the end of week 1
-    entry.reasons.append(reason("R45", text, "; ".join(warnings), private="data", facts=facts))
+def _held_if_warned(entry: Entry, history: History, settings: Settings) -> Entry:
+    """R45: when the log warns, recommend a review and let nothing rise in week 1 (a build starts no higher than
+    the last week before the plan)."""
+    warnings = _escalation(history, settings)
+    if not warnings:
+        return entry
+    state, lower = entry.state, _last_settled_week(entry.state, history)
+    start = history.start
+    held = held_week_one(state, start + dt.timedelta(days=7 - start.weekday()), lower)  # the end of week 1
+    why = explain("R45", "entry.escalation", settings, private="data", signals=len(warnings), _warnings=warnings,
+                  **({} if lower is None else {"from": state.green_volume, "to": floor1(lower)}))
+    review = say("entry.escalation.review", settings, _warnings=warnings)
+    return replace(entry, state=held, reasons=(*entry.reasons, why), review=(*entry.review, review))
+
+
+def _last_settled_week(state: State, history: History) -> float | None:
+    """A build's last week before the plan, when it held less running than the entry chose (else None)."""
+    if state.phase != "build":
+        return None
+    last = history.weekly(NOT_RED)[-1]
+    return last if 0 < last < state.green_volume else None

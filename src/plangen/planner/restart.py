@@ -5,7 +5,7 @@ from __future__ import annotations
 from plangen.document.plan import Reason
 from plangen.planner.history import History
 from plangen.planner.progress import State, floor1
-from plangen.planner.reasons import reason
+from plangen.planner.reasons import explain
 from plangen.planner.stages import STAGES
 from plangen.rules import Settings
 from plangen.sources.models import Profile
@@ -13,7 +13,7 @@ from plangen.sources.models import Profile
 BREAK_DAYS = 14  # R17: a break this long restarts at walk-run
 BREAK_MAX_STAGE = 9  # invariant 11: a walk-run restart's runs stay at or under 20 minutes
 CONTINUOUS_MIN = 20  # R43: a run of this many minutes shows continuous running was back before the break
-Start = tuple[State, list[Reason]]
+Start = tuple[State, tuple[Reason, ...]]
 
 
 def restart(profile: Profile, history: History, settings: Settings, pace: float, runs_a_week: int) -> Start:
@@ -27,14 +27,11 @@ def restart(profile: Profile, history: History, settings: Settings, pace: float,
     weekly, longest = history.before_break()
     by_break = _break_stage(days, settings)
     number = max(1, min(by_break, _stage_by_runs(longest)))
-    text = (f"A {days // 7}-week break: walk-run restarts at stage {number}. "
-            "A longer break, or less pain-free running before it, starts lower.")
-    data = (f"last run {history.last_run}; before it about {weekly:g} {profile.units} a week, "
-            f"longest pain-free run {longest:g} min")
-    facts = {"break_days": days, "prior_weekly": weekly, "prior_longest_pain_free_min": longest,
-             "stage_by_break": by_break, "entry_stage": number}
-    first = reason("R17", "No run in the last 2 weeks: restart with walk-run intervals.", f"last run: {history.last_run}")
-    return State(phase="walk_run", stage=number), [first, reason("R43", text, data, "restart_stage_short", "data", facts=facts)]
+    first = explain("R17", "entry.restart.walk_run", settings, last_run=history.last_run, _weeks=BREAK_DAYS // 7)
+    why = explain("R43", "entry.restart.stage", settings, setting="restart_stage_short", private="data",
+                  break_days=days, break_weeks=days // 7, last_run=history.last_run, prior_weekly=weekly,
+                  prior_longest_pain_free_min=longest, stage_by_break=by_break, entry_stage=number, units=profile.units)
+    return State(phase="walk_run", stage=number), (first, why)
 
 
 def continuous_restart(profile: Profile, history: History, settings: Settings, pace: float, runs_a_week: int) -> Start | None:
@@ -50,17 +47,11 @@ def continuous_restart(profile: Profile, history: History, settings: Settings, p
     volume = floor1(weekly * settings.restart_continuous_fraction)
     if volume * pace / max(1, runs_a_week) < STAGES[walk_run_floor(history, settings) - 1].running_minutes:
         return None  # runs shorter than the walk-run stage the break allows: the ladder gives more, in safer bouts
-    share = f"{settings.restart_continuous_fraction * 100:g}%"
-    text = (f"A short break after pain-free running, and the readiness tests are passed: continuous running restarts at "
-            f"about {share} of your usual week. A break of {settings.break_medium_weeks:g} weeks or more, or pain, "
-            "restarts on the walk-run ladder instead.")
     green = sum(1 for r in history.last_block() if r.continuous and (r.minutes or 0) >= CONTINUOUS_MIN)
-    data = (f"last run {history.last_run} ({days} days before the start); before it about {weekly:g} {profile.units} a week, "
-            f"{green} pain-free runs of {CONTINUOUS_MIN}+ min; week 1 {volume:g} {profile.units}")
-    why = reason("R43", text, data, "restart_continuous_fraction", "data",
-                 facts={"restart": "continuous", "break_days": days, "prior_weekly": weekly, "volume": volume,
-                        "setting": "restart_continuous_fraction"})
-    return State(phase="build", green_volume=volume, first_reasons=[why], first_hold=True), [why]
+    why = explain("R43", "entry.restart.continuous", settings, setting="restart_continuous_fraction", private="data",
+                  restart="continuous", break_days=days, last_run=history.last_run, prior_weekly=weekly,
+                  green_runs=green, volume=volume, units=profile.units, _minutes=CONTINUOUS_MIN)
+    return State(phase="build", green_volume=volume, first_reasons=[why], first_hold=True), (why,)
 
 
 def _may_run_on(profile: Profile, history: History, settings: Settings) -> bool:
@@ -107,11 +98,10 @@ def _break_stage(days: int, settings: Settings) -> int:
 def _restart_without_log(profile: Profile, settings: Settings, pace: float, runs_a_week: int) -> Start:
     weekly = profile.baseline.pain_free_weekly_distance or 0.0
     if not weekly:
-        return State(phase="walk_run", stage=1), [reason("R17", "No run in the last 2 weeks: restart with walk-run intervals.",
-                                                         "last run: none logged", facts={"entry_stage": 1})]
+        why = explain("R17", "entry.restart.walk_run_no_log", settings, entry_stage=1, _weeks=BREAK_DAYS // 7)
+        return State(phase="walk_run", stage=1), (why,)
     per_run = weekly * pace / max(1, min(3, runs_a_week))
     number = max(1, min(BREAK_MAX_STAGE, max((s.number for s in STAGES if s.running_minutes <= per_run), default=1)))
-    text = (f"No log yet, but you say you run about {weekly:g} {profile.units} a week pain-free: "
-            f"walk-run starts at stage {number}, to check that before the plan builds.")
-    data = f"{weekly:g} {profile.units} a week is about {per_run:.0f} min a run"
-    return State(phase="walk_run", stage=number), [reason("R43", text, data, facts={"profile_weekly": weekly, "minutes_a_run": round(per_run), "entry_stage": number})]
+    why = explain("R43", "entry.restart.profile", settings, profile_weekly=weekly, minutes_a_run=round(per_run),
+                  entry_stage=number, units=profile.units)
+    return State(phase="walk_run", stage=number), (why,)

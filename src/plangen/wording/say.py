@@ -116,11 +116,11 @@ def _date(value: dt.date | str) -> str:
 
 def _join(value: Sequence[str], word: str) -> str:
     items = list(value)
-    return ", ".join(items) if word == "," else f" {word} ".join(items)
+    return f"{word} ".join(items) if word in (",", ";") else f" {word} ".join(items)  # a mark, or a word
 
 
 class _Words(string.Formatter):
-    """Python's format specs, plus a few for words: pct, date, times, count one|many, join ,|or|and, and a
+    """Python's format specs, plus a few for words: pct, date, times, count one|many, join ,|;|or|and, and a
     plain number for an empty spec (2.0 reads '2', 0.35 reads '0.35')."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
