@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from plangen.document.plan import (
     Week,
     WeekTotal,
 )
+from plangen.sources.exercise_models import Dose, Exercise, Library, Pose
 from plangen.sources.runner import RunnerInput
 
 START = dt.date(2026, 12, 7)
@@ -34,87 +34,51 @@ HOSTILE_NOTES = 'Call me <img src=x onerror=alert(3)> or javascript:alert(4) "qu
 HOSTILE_LOG_NOTE = "<b>felt it</b> on the downhill <script>alert(5)</script>"
 
 
-@dataclass(frozen=True)
-class FakeDose:
-    stage: int
-    sets: int | None = 3
-    reps: int | None = 10
-    hold_s: int | None = None
-    tempo: str | None = "3-1-1"
-    rest_s: int | None = 90
-    load: str = "bodyweight"
-    duration_min: int | None = None
-    distance_m: int | None = None
-    duration_s: int | None = None
+def dose(step: int, **amounts: Any) -> Dose:
+    """A card's dose at ``step``: 3 x 10 reps, lowered over 3 s, 90 s rest, unless ``amounts`` says otherwise."""
+    return Dose.model_validate({"stage": step, "sets": 3, "reps": 10, "tempo": "3-1-1", "rest_s": 90, **amounts})
 
 
-@dataclass(frozen=True)
-class FakeFault:
-    fault: str
-    fix: str
+def card(card_id: str, name: str, **fields: Any) -> Exercise:
+    """A real, validated card with plain stand-in words and one real card's drawing (held as data, like the library)."""
+    return Exercise.model_validate({
+        "id": card_id, "name": name, "category": "strength", "level": 1, "roles": ("hip_extensor",),
+        "targets": ("hip",), "muscles": ("glutes",), "dosage": tuple(dose(s) for s in (1, 2, 3, 4)),
+        "easier": None, "harder": None,
+        "cues": ("Keep your kneecap over your second toe", "Lower slowly", "Breathe out as you push"),
+        "faults": ({"fault": "Knee falls in", "fix": "Push the knee out over the little toe"},
+                   {"fault": "Hips drop", "fix": "Squeeze your buttock first"}),
+        "pain_rule": "Up to 5 out of 10 is fine if it settles within an hour and is not worse next morning.",
+        "pose": _real_pose(), "body": "1. Lie on your back with knees bent.\n2. Lift your hips.\n", **fields,
+    })
 
 
-@dataclass(frozen=True)
-class FakeExercise:
-    """The attribute names of plangen.exercises.Exercise, nothing more."""
-
-    id: str
-    name: str
-    category: str = "strength"
-    level: int = 1
-    roles: tuple[str, ...] = ("hip_extensor",)
-    movement: str | None = None
-    targets: tuple[str, ...] = ("hip",)
-    muscles: tuple[str, ...] = ("glutes",)
-    equipment: tuple[str, ...] = ()
-    aggravators: tuple[str, ...] = ()
-    dosage: tuple[FakeDose, ...] = field(default_factory=lambda: tuple(FakeDose(s) for s in (1, 2, 3, 4)))
-    easier: str | None = None
-    harder: str | None = None
-    cues: tuple[str, ...] = ("Keep your kneecap over your second toe", "Lower slowly", "Breathe out as you push")
-    faults: tuple[FakeFault, ...] = (FakeFault("Knee falls in", "Push the knee out over the little toe"),
-                                     FakeFault("Hips drop", "Squeeze your buttock first"))
-    pain_rule: str = "Up to 5 out of 10 is fine if it settles within an hour and is not worse next morning."
-    substitute: str | None = None
-    unilateral: bool = False
-    body: str = "1. Lie on your back with knees bent.\n2. Lift your hips.\n"
-    pose: Any = None  # drawn by plangen.render.cards; filled in from a real card below
-
-    def dose(self, stage: int) -> FakeDose:
-        return self.dosage[min(max(stage, 1), 4) - 1]
-
-    def filled(self, words: Any) -> FakeExercise:
-        return self  # stand-in text holds no {setting} placeholders
-
-
-def stand_in_library() -> dict[str, FakeExercise]:
+def stand_in_library() -> Library:
     """Enough cards for the real planner to fill every strength slot, plus one card no plan uses."""
-    cards = [
-        FakeExercise("glute-bridge", movement="bridge", name="Glute bridge", roles=("hip_extensor",), harder="single-leg-bridge"),
-        FakeExercise("single-leg-bridge", movement="single_leg_bridge", name="Single-leg bridge", level=2, roles=("hip_extensor", "hamstring"),
-                     easier="glute-bridge", harder="hip-thrust"),
-        FakeExercise("side-lying-hip-abduction", movement="hip_abduction", name="Side-lying hip lift", roles=("hip_abductor",),
-                     targets=("hip",), muscles=("gluteus medius",)),
-        FakeExercise("clamshell", movement="hip_abduction", name="Clamshell", roles=("hip_external_rotator", "hip_abductor"), equipment=("band",)),
-        FakeExercise("step-down", movement="step_down", name="Forward step-down", level=2, roles=("knee_extensor",), equipment=("step",),
-                     targets=("knee",), muscles=("quadriceps",), easier="wall-sit", substitute="cycling"),
-        FakeExercise("wall-sit", movement="knee_hold", name="Wall sit", roles=("knee_extensor",),
-                     dosage=tuple(FakeDose(s, reps=None, hold_s=30) for s in (1, 2, 3, 4))),
-        FakeExercise("calf-raise", movement="calf", name="Calf raise", roles=("calf",), targets=("calf",), muscles=("calves",)),
-        FakeExercise("hamstring-curl", movement="hamstring", name="Hamstring bridge walk-out", roles=("hamstring",)),
-        FakeExercise("dead-bug", movement="trunk", name="Dead bug", roles=("trunk",), targets=("trunk",)),
-        FakeExercise("hip-flexor-stretch", "Hip flexor stretch", category="mobility", roles=("mobility",),
-                     dosage=tuple(FakeDose(s, reps=None, hold_s=30, tempo=None) for s in (1, 2, 3, 4))),
-        FakeExercise("leg-marches", "Fast leg marches", category="drill", roles=("warmup",),
-                     dosage=tuple(FakeDose(s, sets=2, reps=None, duration_s=20, tempo=None) for s in (1, 2, 3, 4))),
-        FakeExercise("hip-thrust", movement="bridge", name="Hip thrust", level=3, roles=("hip_extensor",), equipment=("bench", "dumbbells")),
-    ]
-    pose = _real_pose()
-    return {card.id: replace(card, pose=pose) for card in cards}
+    return Library([
+        card("glute-bridge", movement="bridge", name="Glute bridge", roles=("hip_extensor",), harder="single-leg-bridge"),
+        card("single-leg-bridge", movement="single_leg_bridge", name="Single-leg bridge", level=2, roles=("hip_extensor", "hamstring"),
+             easier="glute-bridge", harder="hip-thrust"),
+        card("side-lying-hip-abduction", movement="hip_abduction", name="Side-lying hip lift", roles=("hip_abductor",),
+             targets=("hip",), muscles=("gluteus medius",)),
+        card("clamshell", movement="hip_abduction", name="Clamshell", roles=("hip_external_rotator", "hip_abductor"), equipment=("band",)),
+        card("step-down", movement="step_down", name="Forward step-down", level=2, roles=("knee_extensor",), equipment=("step",),
+             targets=("knee",), muscles=("quadriceps",), easier="wall-sit"),
+        card("wall-sit", movement="knee_hold", name="Wall sit", roles=("knee_extensor",),
+             dosage=tuple(dose(s, reps=None, hold_s=30) for s in (1, 2, 3, 4))),
+        card("calf-raise", movement="calf", name="Calf raise", roles=("calf",), targets=("calf",), muscles=("calves",)),
+        card("hamstring-curl", movement="hamstring", name="Hamstring bridge walk-out", roles=("hamstring",)),
+        card("dead-bug", movement="trunk", name="Dead bug", roles=("trunk",), targets=("trunk",)),
+        card("hip-flexor-stretch", "Hip flexor stretch", category="mobility", roles=("mobility",),
+             dosage=tuple(dose(s, reps=None, hold_s=30, tempo=None) for s in (1, 2, 3, 4))),
+        card("leg-marches", "Fast leg marches", category="drill", roles=("warmup",),
+             dosage=tuple(dose(s, sets=2, reps=None, duration_s=20, tempo=None) for s in (1, 2, 3, 4))),
+        card("hip-thrust", movement="bridge", name="Hip thrust", level=3, roles=("hip_extensor",), equipment=("bench", "dumbbells")),
+    ])
 
 
 @functools.cache
-def _real_pose() -> Any:
+def _real_pose() -> Pose:
     """One real card's pose, so the stand-in cards get a real drawing from the real figure code."""
     from plangen.resources import content_dir
     from plangen.sources.library import load_library
@@ -270,7 +234,7 @@ def hostile_plan() -> Plan:
 PLANS = {"full": full_plan, "no_running": no_running_plan, "referral": referral_plan, "hostile": hostile_plan}
 
 
-def doc(runner_input: Any, plan: Plan, library: Any = None, options: Any = None) -> Any:
+def doc(runner_input: Any, plan: Plan, library: Library | None = None, options: Any = None) -> Any:
     """The plan document the renderers read, as the build assembles it."""
     from plangen.artifacts import RenderOptions
     from plangen.document.assemble import make_document

@@ -311,7 +311,7 @@ def test_interval_and_dose_wording() -> None:
     assert formats.intervals(Intervals(run_min=0.5, walk_min=4.5, repeats=4)) == "4 × (30 s run / 4 min 30 s walk)"
     assert formats.intervals(Intervals(run_min=20, walk_min=0, repeats=1)) == "20 min run"
     assert formats.dose(ExerciseDose(id="x", sets=3, reps=10)) == "3 × 10"
-    assert formats.dose(fx.FakeDose(1, sets=2, reps=None, duration_s=20)) == "2 × 20 s"
+    assert formats.dose(fx.dose(1, sets=2, reps=None, duration_s=20)) == "2 × 20 s"
     assert formats.distance(9.5, "mi") == "9.5 mi"
 
 
@@ -321,7 +321,7 @@ def test_card_body_headings_move_under_the_card_title() -> None:
 
 
 def test_weeks_with_the_same_dose_share_a_row() -> None:
-    a, b = fx.FakeDose(1, reps=10), fx.FakeDose(1, reps=12)
+    a, b = fx.dose(1, reps=10), fx.dose(1, reps=12)
     assert formats.week_runs([(1, a), (2, a), (3, b), (5, b)]) == [(1, 2, a), (3, 3, b), (5, 5, b)]
 
 

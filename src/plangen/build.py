@@ -19,6 +19,7 @@ from plangen.sources.runner import RunnerInput, load_runner, profile_paths
 if TYPE_CHECKING:  # `validate` never builds a plan: the plan and document models load only when one is made
     from plangen.document.model import PlanDocument
     from plangen.document.plan import Plan
+    from plangen.sources.exercise_models import Library
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +142,7 @@ def _with_defaults(runner: RunnerInput, config: ProjectConfig) -> RunnerInput:
     return replace(runner, profile=runner.profile.model_copy(update=defaults)) if defaults else runner
 
 
-def load_library(root: Path) -> Any:
+def load_library(root: Path) -> Library:
     """The exercise library (the user's, else the bundled one); parsed once per process while its files stay the same.
 
     `plangen serve` builds again in the same process after a card changes: the cache is keyed by the files'
@@ -154,7 +155,7 @@ def load_library(root: Path) -> Any:
 
 
 @lru_cache(maxsize=4)
-def _parsed_library(folder: Path, _stamp: tuple[tuple[str, int, int], ...]) -> Any:
+def _parsed_library(folder: Path, _stamp: tuple[tuple[str, int, int], ...]) -> Library:
     from plangen.sources.library import load_library as load
 
     return load(folder)
@@ -171,7 +172,7 @@ def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
 
 # --- one plan ----------------------------------------------------------------------------------------------
 
-def plan_for(runner: RunnerInput, library: Any, config: ProjectConfig | None = None) -> Plan:
+def plan_for(runner: RunnerInput, library: Library, config: ProjectConfig | None = None) -> Plan:
     from plangen.planner import make_plan
 
     return make_plan(runner.profile, runner.log, library, runner.slug, (config or ProjectConfig()).rules)
@@ -204,7 +205,7 @@ def _logo(root: Path, config: ProjectConfig) -> tuple[str, bytes] | None:
     return path.name, path.read_bytes()
 
 
-def document_for(runner: RunnerInput, plan: Plan, library: Any, render: RenderOptions, root: Path) -> PlanDocument:
+def document_for(runner: RunnerInput, plan: Plan, library: Library, render: RenderOptions, root: Path) -> PlanDocument:
     """The one document every renderer reads; a published build redacts it here, in one step."""
     from plangen.document.assemble import make_document
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import weakref
-from collections.abc import Mapping
-from typing import Any
 
 from plangen import __version__
 from plangen.artifacts import RenderOptions
@@ -14,10 +12,11 @@ from plangen.document.model import (
     Clinic, ClinicianInfo, DocumentInfo, Edition, EventInfo, GoalInfo, PlanDocument, Presentation, Who,
 )
 from plangen.document.plan import Plan
+from plangen.sources.exercise_models import Library
 from plangen.sources.runner import RunnerInput
 
 
-def make_document(runner: RunnerInput, plan: Plan, library: Mapping[str, Any], options: RenderOptions) -> PlanDocument:
+def make_document(runner: RunnerInput, plan: Plan, library: Library, options: RenderOptions) -> PlanDocument:
     """The document every renderer reads; anonymity is decided here, once (publishing redacts it later)."""
     anonymous = options.anonymous or options.publish or runner.profile.anonymous
     info = DocumentInfo(
@@ -56,13 +55,13 @@ def plan_version(plan: Plan) -> str:
     return hashlib.sha256(plan_json(plan).encode("utf-8")).hexdigest()[:8]
 
 
-def cards_used(plan: Plan, library: Mapping[str, Any]) -> dict[str, Any]:
-    """The library's cards the plan uses, in first-use order, then their easier and harder neighbours
-    (a card names them); an id missing from the library gets no card."""
-    used = [library[i] for i in dict.fromkeys(dose.id for week in plan.weeks for day in week.days
-                                                for session in day.sessions for dose in session.exercises) if i in library]
-    neighbours = [n for card in used for n in (card.easier, card.harder) if n in library]
-    return {ex_id: library[ex_id] for ex_id in dict.fromkeys([c.id for c in used] + neighbours)}
+def cards_used(plan: Plan, library: Library) -> Library:
+    """The library's cards the plan uses and their easier and harder neighbours (a card names them);
+    an id missing from the library gets no card."""
+    used = [library[i] for i in {dose.id for week in plan.weeks for day in week.days
+                                  for session in day.sessions for dose in session.exercises} if i in library]
+    neighbours = [library[n] for card in used for n in (card.easier, card.harder) if n is not None and n in library]
+    return Library([*used, *neighbours])
 
 
 def _who(runner: RunnerInput) -> Who:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from plangen.document.plan import Plan
+from plangen.sources.exercise_models import Library
 
 
 class _Frozen(BaseModel):
@@ -96,7 +97,7 @@ class PlanDocument(_Frozen):
 
     plan: Plan
     info: DocumentInfo
-    cards: dict[str, Any] = Field(default_factory=dict, exclude=True)
+    cards: Library = Field(default_factory=lambda: Library(()), exclude=True)
 
     @property
     def slug(self) -> str:

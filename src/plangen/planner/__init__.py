@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from plangen import __version__
+from plangen.sources.exercise_models import Library
 from plangen.sources.models import Profile, TrainingLog
 from plangen.document.plan import Baseline, Plan, Reason, Setting, Week
 from plangen.planner import guidance
@@ -43,7 +44,7 @@ def plan_start(profile: Profile, log: TrainingLog) -> dt.date | None:
     return last + dt.timedelta(days=7 - last.weekday())
 
 
-def make_plan(profile: Profile, log: TrainingLog, library: Mapping[str, Any], slug: str,
+def make_plan(profile: Profile, log: TrainingLog, library: Library, slug: str,
               overrides: Mapping[str, float] | None = None) -> Plan:
     """Plan ``profile``'s return to running from its ``log``, drawing exercises from ``library``."""
     settings = Settings({**(overrides or {}), **profile.rules})
@@ -76,7 +77,7 @@ def make_plan(profile: Profile, log: TrainingLog, library: Mapping[str, Any], sl
                 reasons=[*gate.reasons, *entry_reasons, *_standing_reasons()], **outlook(profile, weeks, state, settings), **common)
 
 
-def _context(profile: Profile, log: TrainingLog, library: Mapping[str, Any], settings: Settings, gate: Gate,
+def _context(profile: Profile, log: TrainingLog, library: Library, settings: Settings, gate: Gate,
              runs: list[LoggedRun], start: dt.date, baseline: Baseline, history: History) -> Context:
     inside = [e for e in log.entries if e.date >= start]
     entries: dict[dt.date, list[Any]] = {}

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from plangen.planner.baseline import LoggedRun
 from plangen.planner.schedule import WeekShape
-from plangen.planner.strength import ExerciseLike
 from plangen.rules import Settings
+from plangen.sources.exercise_models import Exercise, Library
 from plangen.sources.models import LogEntry, Profile
 
 
@@ -23,8 +21,8 @@ class Context:
     shape: WeekShape
     pace: float
     cross: str
-    pool: list[ExerciseLike]
-    library: Mapping[str, Any]  # every card, for logged exercises the pool leaves out
+    pool: list[Exercise]
+    library: Library  # every card, for logged exercises the pool leaves out
     runs: list[LoggedRun]
     entries: dict[dt.date, list[LogEntry]]
     as_of: dt.date | None

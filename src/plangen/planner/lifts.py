@@ -17,7 +17,7 @@ from typing import Literal
 from plangen.sources.models import LogEntry, StrengthSet
 from plangen.document.plan import ExerciseDose, Reason
 from plangen.planner.reasons import reason
-from plangen.planner.strength import ExerciseLike, Library
+from plangen.sources.exercise_models import Exercise, Library
 from plangen.rules import Settings
 
 TOP_STAGE = 4
@@ -74,7 +74,7 @@ class Lifts:
                 for kind, data in sorted(grouped.items())]
 
 
-def target_reps(exercise: ExerciseLike, stage: int) -> int | None:
+def target_reps(exercise: Exercise, stage: int) -> int | None:
     return exercise.dose(max(1, min(stage, TOP_STAGE))).reps
 
 

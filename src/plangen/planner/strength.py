@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Protocol
 
 from plangen.document.plan import ExerciseDose
+from plangen.sources.exercise_models import Exercise, Library
 
 # Always at hand at home, so never a reason to skip an exercise.
 HOUSEHOLD = frozenset({"chair", "wall", "mat", "mirror", "metronome"})  # a metronome is a free phone app
@@ -49,23 +49,7 @@ COVERED = {"squat": "controlled squats", "step_down": "step-downs", "single_leg_
            "hinge": "hip hinges", "hip_abduction": "hip abduction", "hip_adduction": "hip adduction", "calf": "calf raises"}
 
 
-class ExerciseLike(Protocol):
-    id: str
-    name: str
-    category: str
-    level: int
-    roles: Sequence[str]
-    equipment: Sequence[str]
-    aggravators: Sequence[str]
-    movement: str | None
-
-    def dose(self, stage: int) -> Any: ...
-
-
-Library = Mapping[str, Any]  # id -> ExerciseLike
-
-
-def usable(library: Library, equipment: Iterable[str], aggravators: Iterable[str]) -> list[ExerciseLike]:
+def usable(library: Library, equipment: Iterable[str], aggravators: Iterable[str]) -> list[Exercise]:
     """Cards the runner has the kit for and that do not load their aggravators, in id order."""
     kit = HOUSEHOLD | set(equipment)
     avoid = set().union(*(_AVOID.get(a, set()) for a in aggravators))
@@ -81,10 +65,10 @@ def session_slots(session_index: int, holds: bool) -> tuple[Slot, ...]:
     return tuple(_KNEE_HOLD if holds and "knee_extensor" in slot.roles else slot for slot in slots)
 
 
-def strength_block(pool: list[ExerciseLike], session_index: int, max_level: int, used: set[str],
-                   kit: Iterable[str] = (), holds: bool = False) -> list[ExerciseLike]:
+def strength_block(pool: list[Exercise], session_index: int, max_level: int, used: set[str],
+                   kit: Iterable[str] = (), holds: bool = False) -> list[Exercise]:
     """One session's exercises, a card per slot; the runner's own ``kit`` first, then cards ``used`` does not hold."""
-    chosen: list[ExerciseLike] = []
+    chosen: list[Exercise] = []
     for slot in session_slots(session_index, holds):
         pick = _pick(_fits(pool, slot, {ex.id for ex in chosen}, holds), max_level, used, set(kit) - HOUSEHOLD)
         if pick is not None:
@@ -92,7 +76,7 @@ def strength_block(pool: list[ExerciseLike], session_index: int, max_level: int,
     return chosen
 
 
-def _fits(pool: list[ExerciseLike], slot: Slot, taken: set[str], holds: bool) -> list[ExerciseLike]:
+def _fits(pool: list[Exercise], slot: Slot, taken: set[str], holds: bool) -> list[Exercise]:
     """Cards for the slot's first movement that has any, else cards with one of its roles."""
     strength = [ex for ex in pool if ex.category == "strength" and ex.id not in taken]
     for move in slot.moves:
@@ -103,13 +87,13 @@ def _fits(pool: list[ExerciseLike], slot: Slot, taken: set[str], holds: bool) ->
     return [ex for ex in fits if _rep_based(ex)] or fits
 
 
-def _pick(fits: list[ExerciseLike], max_level: int, used: set[str], kit: set[str]) -> ExerciseLike | None:
+def _pick(fits: list[Exercise], max_level: int, used: set[str], kit: set[str]) -> Exercise | None:
     """The hardest card the runner is ready for, one that uses their own kit first (R51).
 
     A card using the runner's own equipment (leg press, dumbbells, step) may sit one level up:
     its load can start light. A card the other session uses comes before a harder one.
     """
-    def owns(ex: ExerciseLike) -> bool:
+    def owns(ex: Exercise) -> bool:
         return bool(kit & set(ex.equipment))
 
     within = [ex for ex in fits if ex.level <= max_level + owns(ex)]
@@ -119,27 +103,27 @@ def _pick(fits: list[ExerciseLike], max_level: int, used: set[str], kit: set[str
     return sorted(fits, key=lambda ex: (ex.level, ex.id))[0] if fits else None
 
 
-def uncovered(pool: list[ExerciseLike]) -> list[str]:
+def uncovered(pool: list[Exercise]) -> list[str]:
     """The R51 movements no card in the runner's pool trains (for lack of kit or because of an aggravator)."""
     have = {ex.movement for ex in pool if ex.category == "strength"}
     return [move for move in COVERED if move not in have]
 
 
-def _rep_based(ex: ExerciseLike) -> bool:
+def _rep_based(ex: Exercise) -> bool:
     # R31 doses strength in 8-12 reps; holds (wall sit, plank) go to mobility or warm-ups.
     return ex.dose(1).reps is not None
 
 
-def mobility_menu(pool: list[ExerciseLike]) -> list[ExerciseLike]:
+def mobility_menu(pool: list[Exercise]) -> list[Exercise]:
     """One stretch or release per region (hips, calves, ankles, thighs), then breathing."""
-    picks: list[ExerciseLike] = []
+    picks: list[Exercise] = []
     for target in ("hip", "calf", "ankle", "knee"):
-        options = [ex for ex in by_role(pool, "mobility", 1) if target in getattr(ex, "targets", ()) and ex not in picks]
+        options = [ex for ex in by_role(pool, "mobility", 1) if target in ex.targets and ex not in picks]
         picks += options[:1]
     return picks[:3] + by_role(pool, "breathing", 1)[:1]
 
 
-def by_role(pool: list[ExerciseLike], role: str, max_level: int = 4) -> list[ExerciseLike]:
+def by_role(pool: list[Exercise], role: str, max_level: int = 4) -> list[Exercise]:
     """Cards with ``role`` up to ``max_level``, easiest first."""
     return sorted((ex for ex in pool if role in ex.roles and ex.level <= max_level), key=lambda ex: (ex.level, ex.id))
 
@@ -150,9 +134,9 @@ def minutes(doses: Iterable[ExerciseDose], library: Library) -> float:
     for d in doses:
         card = library[d.id]
         step = card.dose(d.stage or 1)
-        work = (d.hold_s or 0) or (d.reps or 0) * _rep_seconds(d.tempo) or (getattr(step, "distance_m", None) or 0) * 2
-        sides = 2 if getattr(card, "unilateral", False) else 1
-        total += (d.sets or 1) * (work * sides + (getattr(step, "rest_s", None) or 60)) / 60
+        work = (d.hold_s or 0) or (d.reps or 0) * _rep_seconds(d.tempo) or (step.distance_m or 0) * 2
+        sides = 2 if card.unilateral else 1
+        total += (d.sets or 1) * (work * sides + (step.rest_s or 60)) / 60
     return round(total)
 
 
@@ -166,13 +150,13 @@ def owned(equipment: Iterable[str]) -> frozenset[str]:
     return frozenset(kit | ({"dumbbells"} if "kettlebell" in kit else set()))
 
 
-def kit_stage(ex: ExerciseLike, stage: int, kit: frozenset[str]) -> int:
+def kit_stage(ex: Exercise, stage: int, kit: frozenset[str]) -> int:
     """The highest dose step up to ``stage`` whose extra kit the runner has (R32: bodyweight before load)."""
-    fitting = [s for s in range(1, max(1, min(stage, 4)) + 1) if set(getattr(ex.dose(s), "needs", ()) or ()) <= kit]
+    fitting = [s for s in range(1, max(1, min(stage, 4)) + 1) if set(ex.dose(s).needs) <= kit]
     return max(fitting, default=1)
 
 
-def dose(ex: ExerciseLike, stage: int, part: str | None = None) -> ExerciseDose:
+def dose(ex: Exercise, stage: int, part: str | None = None) -> ExerciseDose:
     """This week's dose of ``ex`` at strength ``stage`` (1-4)."""
     stage = max(1, min(stage, 4))
     d = ex.dose(stage)
@@ -180,11 +164,11 @@ def dose(ex: ExerciseLike, stage: int, part: str | None = None) -> ExerciseDose:
         id=ex.id,
         name=ex.name,
         level=ex.level,
-        sets=getattr(d, "sets", None),
-        reps=getattr(d, "reps", None),
-        hold_s=getattr(d, "hold_s", None),
-        tempo=getattr(d, "tempo", None),
-        load=getattr(d, "load", None),
+        sets=d.sets,
+        reps=d.reps,
+        hold_s=d.hold_s,
+        tempo=d.tempo,
+        load=d.load,
         stage=stage,
         part=part,
     )

@@ -10,7 +10,8 @@ from plangen.planner.context import Context
 from plangen.planner.lifts import Lifts
 from plangen.planner.reasons import reason
 from plangen.planner.screening import irritable_knee
-from plangen.planner.strength import COVERED, ExerciseLike, dose, kit_stage, minutes, owned, strength_block, uncovered
+from plangen.planner.strength import COVERED, dose, kit_stage, minutes, owned, strength_block, uncovered
+from plangen.sources.exercise_models import Exercise
 from plangen.sources.models import LogEntry
 
 
@@ -37,14 +38,14 @@ def strength_session(ctx: Context, lifts: Lifts, number: int, day: dt.date) -> S
     return mk.strength(doses, reasons).model_copy(update={"duration_min": minutes(doses, ctx.library)})
 
 
-def _dose(ex: ExerciseLike, lifts: Lifts, holds: bool, kit: frozenset[str]) -> ExerciseDose:
+def _dose(ex: Exercise, lifts: Lifts, holds: bool, kit: frozenset[str]) -> ExerciseDose:
     stage = lifts.stage(ex.id)
     if holds and ex.movement == "knee_hold":
         stage = min(max(stage, HOLD_STAGES[0]), HOLD_STAGES[1])
     return dose(ex, kit_stage(ex, stage, kit), "main")
 
 
-def _kit_reasons(chosen: list[ExerciseLike], lifts: Lifts, kit: frozenset[str]) -> list[Reason]:
+def _kit_reasons(chosen: list[Exercise], lifts: Lifts, kit: frozenset[str]) -> list[Reason]:
     """R32: an exercise whose next step needs kit the runner lacks stays at its bodyweight step, and says so."""
     held = {ex.name: sorted(set(ex.dose(lifts.stage(ex.id)).needs) - kit)
             for ex in chosen if kit_stage(ex, lifts.stage(ex.id), kit) < min(lifts.stage(ex.id), 4)}
@@ -65,7 +66,7 @@ def _within_time(doses: list[ExerciseDose], ctx: Context) -> list[ExerciseDose]:
     return doses
 
 
-def _dose_reasons(ctx: Context, lifts: Lifts, number: int, chosen: list[ExerciseLike], doses: list[ExerciseDose]) -> list[Reason]:
+def _dose_reasons(ctx: Context, lifts: Lifts, number: int, chosen: list[Exercise], doses: list[ExerciseDose]) -> list[Reason]:
     steps = ", ".join(f"{d.name} step {d.stage}" for d in doses)
     return [
         reason("R32", "Each session has a hip (side of the hip) exercise and a thigh (quads) exercise.", ", ".join(e.name for e in chosen)),
@@ -75,7 +76,7 @@ def _dose_reasons(ctx: Context, lifts: Lifts, number: int, chosen: list[Exercise
     ]
 
 
-def _choice_reason(ctx: Context, chosen: list[ExerciseLike]) -> Reason:
+def _choice_reason(ctx: Context, chosen: list[Exercise]) -> Reason:
     """R51: which of the runner's kit and aggravators steered the choice, and what the block leaves out."""
     kit = [_KIT_WORDS[k] for k in ctx.profile.equipment if k in _KIT_WORDS]
     used = sorted({_KIT_WORDS[k] for ex in chosen for k in ex.equipment if k in _KIT_WORDS})

@@ -64,7 +64,7 @@ def qr_svg(url: str | None, title: str = "QR code: open this plan online") -> Ma
     return Markup(code.svg_inline(scale=3, border=2, title=title))
 
 
-def card_links(base_url: str | None, slug: str, card_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+def card_links(base_url: str | None, slug: str, card_ids: Iterable[str]) -> dict[str, dict[str, str | None]]:
     """Each printed exercise card's hosted page and its QR code; empty when the site has no web address."""
     links = {}
     for ex_id in card_ids:

@@ -11,7 +11,7 @@ from plangen.document.model import PlanDocument
 from plangen.document.plan import ExerciseDose, Plan
 from plangen.errors import BuildError
 from plangen.render.branding import branding
-from plangen.render.cards import draw
+from plangen.render.cards import DrawnCard, draw
 from plangen.render.chart import load_chart
 from plangen.render.formats import setting_words
 from plangen.rules import THRESHOLDS
@@ -76,7 +76,7 @@ def exercise_usage(plan: Plan) -> dict[str, list[tuple[int, ExerciseDose]]]:
     return usage
 
 
-def exercise_name(dose: ExerciseDose, cards: Mapping[str, Any]) -> str:
+def exercise_name(dose: ExerciseDose, cards: Mapping[str, DrawnCard]) -> str:
     if dose.name:
         return dose.name
     card = cards.get(dose.id)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
-
 from markupsafe import Markup
 
 from plangen.document.plan import Day, ExerciseDose, Plan, Session, Week
+from plangen.render.cards import DrawnCard
 from plangen.render.formats import dose as dose_text
 from plangen.render.formats import week_runs
+from plangen.sources.exercise_models import Exercise, Fault
 
 # A routine groups the drills every run (or every mobility day) repeats, printed once and referred to by name.
 ROUTINE_PARTS = (("warmup", "Warm-up", "before every run"),
@@ -48,11 +48,11 @@ class PrintCard:
 
     id: str
     name: str
-    svg: Any
+    svg: str
     needs: str
     steps: tuple[Markup, ...]
     cues: tuple[str, ...]
-    fault: Any
+    fault: Fault | None
     doses: str
     tempo: str | None
     easier: str | None
@@ -77,7 +77,7 @@ class Handout:
     cross_training: str | None
     moving_on: tuple[str, ...]
     flare_rules: tuple[str, ...]
-    library: Mapping[str, Any]
+    library: Mapping[str, DrawnCard]
     notes: Mapping[int, WeekNotes]
 
     @property
@@ -114,7 +114,7 @@ class Handout:
         return [r for r in (self.routine(p) for p in parts) if r is not None]
 
 
-def make_handout(plan: Plan, cards: Mapping[str, Any]) -> Handout:
+def make_handout(plan: Plan, cards: Mapping[str, DrawnCard]) -> Handout:
     """Everything the print templates need beyond the plan itself, computed once per document."""
     return Handout(
         routines=routines(plan, cards),
@@ -140,18 +140,18 @@ def front_pages(handout: Handout, large_print: bool = False) -> dict[str, int]:
     return pages | {routine.anchor: routines for routine in handout.routines}
 
 
-def exercise_dose(dose: ExerciseDose, card: Any | None) -> str:
+def exercise_dose(dose: ExerciseDose, card: Exercise | None) -> str:
     """'2 × 10 each side, light band': the dose as the runner does it; timed drills take the card's timing."""
     amount = dose_text(dose)
     if card is not None and not (dose.reps or dose.hold_s):
         amount = dose_text(card.dose(dose.stage or 1)) or amount
-    if card is not None and getattr(card, "unilateral", False) and amount:
+    if card is not None and card.unilateral and amount:
         amount += " each side"
     extra = dose.load if dose.load and dose.load != "bodyweight" else ""
     return ", ".join(bit for bit in (amount, extra) if bit)
 
 
-def routines(plan: Plan, cards: Mapping[str, Any]) -> tuple[Routine, ...]:
+def routines(plan: Plan, cards: Mapping[str, DrawnCard]) -> tuple[Routine, ...]:
     """Warm-up, cool-down and mobility, lettered A, B, C in that order (only those the plan uses)."""
     found = []
     for part, name, when in ROUTINE_PARTS:
@@ -163,7 +163,7 @@ def routines(plan: Plan, cards: Mapping[str, Any]) -> tuple[Routine, ...]:
     return tuple(found)
 
 
-def print_card(card: Any, doses: Sequence[tuple[int, ExerciseDose]], cards: Mapping[str, Any]) -> PrintCard:
+def print_card(card: DrawnCard, doses: Sequence[tuple[int, ExerciseDose]], cards: Mapping[str, DrawnCard]) -> PrintCard:
     tempos = {d.tempo for _, d in doses if d.tempo}
     return PrintCard(
         id=card.id,
@@ -256,7 +256,7 @@ def _routine_part(session: Session, part: str) -> list[ExerciseDose]:
     return [d for d in session.exercises if d.part == part]
 
 
-def _strength_cards(plan: Plan, cards: Mapping[str, Any]) -> list[tuple[Any, list[tuple[int, ExerciseDose]]]]:
+def _strength_cards(plan: Plan, cards: Mapping[str, DrawnCard]) -> list[tuple[DrawnCard, list[tuple[int, ExerciseDose]]]]:
     """Cards for what the week tables list as exercises: strength work, not the routines' drills and walks."""
     found: dict[str, list[tuple[int, ExerciseDose]]] = {}
     for week in plan.weeks:
@@ -272,7 +272,7 @@ def _strength_cards(plan: Plan, cards: Mapping[str, Any]) -> list[tuple[Any, lis
     return [(cards[ex_id], doses) for ex_id, doses in found.items()]
 
 
-def _by_weeks(doses: Sequence[tuple[int, ExerciseDose]], card: Any | None, word: str = "weeks") -> str:
+def _by_weeks(doses: Sequence[tuple[int, ExerciseDose]], card: Exercise | None, word: str = "weeks") -> str:
     """'2 × 10 (weeks 1–6), 3 × 12 (weeks 7–10)'; one dose through the plan needs no weeks."""
     runs = week_runs(doses)
     texts = [exercise_dose(d, card) or "as on the card" for _, _, d in runs]
@@ -284,17 +284,17 @@ def _by_weeks(doses: Sequence[tuple[int, ExerciseDose]], card: Any | None, word:
     return ", ".join(f"{text} (week{'s' if '–' in span else ''} {span})" for span, text in zip(spans, texts))
 
 
-def _name(ex_id: str, cards: Mapping[str, Any], doses: Sequence[tuple[int, ExerciseDose]]) -> str:
+def _name(ex_id: str, cards: Mapping[str, DrawnCard], doses: Sequence[tuple[int, ExerciseDose]]) -> str:
     card = cards.get(ex_id)
     named = next((d.name for _, d in doses if d.name), "")
-    return named or (str(card.name) if card is not None else ex_id.replace("-", " ").capitalize())
+    return named or (card.name if card is not None else ex_id.replace("-", " ").capitalize())
 
 
-def _card_name(ex_id: str | None, cards: Mapping[str, Any]) -> str | None:
+def _card_name(ex_id: str | None, cards: Mapping[str, DrawnCard]) -> str | None:
     if not ex_id:
         return None
     card = cards.get(ex_id)
-    return str(card.name) if card is not None else ex_id.replace("-", " ").capitalize()
+    return card.name if card is not None else ex_id.replace("-", " ").capitalize()
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from types import MappingProxyType
 
 from plangen.errors import InputError, Problem
 from plangen.rules import THRESHOLDS
-from plangen.sources.exercise_models import HOUSEHOLD, CardMeta, Dose, Fault
+from plangen.sources.exercise_models import PLACEHOLDER, CardMeta, Dose, Exercise, Library
 from plangen.sources.runner import validate_document
 from plangen.sources.yamlreader import YamlDocument, parse_yaml, read_text
 
@@ -18,78 +16,9 @@ FENCE = "---"
 REPS = (8, 12)  # R31: strength sets of 8-12 repetitions
 ECCENTRIC_S = (2, 3)  # slow lowering over 2-3 s (clinical-rules R31, a design choice)
 REST_S = (60, 120)  # R31: 1-2 min between strength sets
-# A card states a plan's threshold as {setting_name}: the renderer writes in the plan's own value, so a
-# clinic's "rules:" change the cards' words too. Only the rule book's settings are names; anything else
-# in braces is a located library error, never text printed as it stands.
-PLACEHOLDER = re.compile(r"\{([^{}\n]*)\}")
+# Only the rule book's settings are {placeholder} names; anything else in braces is a located library
+# error, never text printed as it stands.
 PLACEHOLDER_NAMES = frozenset(THRESHOLDS)
-
-
-class Exercise(CardMeta):
-    """One validated exercise card: its front matter plus the Markdown body."""
-
-    body: str = ""
-
-    def filled(self, words: Mapping[str, str]) -> Exercise:
-        """This card with each {setting} in its text replaced by ``words[setting]`` (the plan's value in words)."""
-        def fill(text: str) -> str:
-            return PLACEHOLDER.sub(lambda m: words[m.group(1)], text)
-
-        return self.model_copy(update={
-            "body": fill(self.body),
-            "pain_rule": fill(self.pain_rule),
-            "substitute": fill(self.substitute) if self.substitute else self.substitute,
-            "cues": tuple(fill(cue) for cue in self.cues),
-            "faults": tuple(Fault(fault=fill(f.fault), fix=fill(f.fix)) for f in self.faults),
-        })
-
-    def dose(self, stage: int) -> Dose:
-        """The dose for plan stage 1-4 (later stages past 4 keep the stage-4 dose)."""
-        wanted = min(max(stage, 1), 4)
-        return next(d for d in self.dosage if d.stage == wanted)
-
-
-class Library(Mapping[str, Exercise]):
-    """A frozen mapping id -> Exercise, sorted by id, with the look-ups the planner needs."""
-
-    def __init__(self, cards: Iterable[Exercise]) -> None:
-        self._cards = MappingProxyType({card.id: card for card in sorted(cards, key=lambda c: c.id)})
-
-    def __getitem__(self, card_id: str) -> Exercise:
-        return self._cards[card_id]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._cards)
-
-    def __len__(self) -> int:
-        return len(self._cards)
-
-    def filter(
-        self,
-        category: str | None = None,
-        equipment: str | None = None,
-        role: str | None = None,
-        available: Iterable[str] | None = None,
-        avoid: Iterable[str] = (),
-    ) -> tuple[Exercise, ...]:
-        """Cards in ``category`` that use ``equipment``, have ``role``, need only ``available``
-        equipment (household items always count as available) and load none of ``avoid``."""
-        have = None if available is None else HOUSEHOLD | set(available)
-        shun = set(avoid)
-        return tuple(
-            card
-            for card in self.values()
-            if (category is None or card.category == category)
-            and (equipment is None or equipment in card.equipment)
-            and (role is None or role in card.roles)
-            and (have is None or set(card.equipment) <= have)
-            and not shun & set(card.aggravators)
-        )
-
-    def suggest(self, card_id: str) -> str | None:
-        """The closest id, for a "did you mean" hint."""
-        close = difflib.get_close_matches(card_id, list(self), n=1, cutoff=0.5)
-        return close[0] if close else None
 
 
 def load_library(folder: Path) -> Library:
