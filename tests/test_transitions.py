@@ -76,19 +76,19 @@ def test_three_reds_in_fourteen_days_mean_stage_zero() -> None:
 
 def test_stage_zero_ends_at_walk_run_stage_one() -> None:
     stopped, _ = stage_zero(walk_run(), DAY, DAY, 3, SETTINGS)
-    early, none = resume_after_stage_zero(stopped, DAY + dt.timedelta(days=6))
-    back, why = resume_after_stage_zero(stopped, DAY + dt.timedelta(days=7))
+    early, none = resume_after_stage_zero(stopped, DAY + dt.timedelta(days=6), SETTINGS)
+    back, why = resume_after_stage_zero(stopped, DAY + dt.timedelta(days=7), SETTINGS)
     assert early == stopped and none is None
     assert (back.phase, back.stage) == ("walk_run", 1) and why is not None
 
 
 def test_green_weeks_count_at_the_target_and_amber_holds() -> None:
     state = record_build_week(State(phase="build"), 20.0, deload=False)
-    green = end_build_week(state, ["green", "green"], 0, target=20.0)
-    amber = end_build_week(state, ["green", "amber"], 0, target=20.0)
+    green = end_build_week(state, ["green", "green"], 0, 20.0, SETTINGS)
+    amber = end_build_week(state, ["green", "amber"], 0, 20.0, SETTINGS)
     assert (green.green_volume, green.green_weeks_at_target) == (20.0, 1)
     assert amber.hold_why == "1 amber session" and amber.green_weeks_at_target == 0
-    flare = end_build_week(state, ["amber", "amber"], 0, target=20.0)
+    flare = end_build_week(state, ["amber", "amber"], 0, 20.0, SETTINGS)
     assert flare.flare and flare.flare_why == "2 amber sessions"
 
 
@@ -109,8 +109,8 @@ STEPS = [
     lambda s: apply_build(s, DAY, "red", 4.0, SETTINGS)[0],
     lambda s: stage_zero(s, DAY, DAY, 3, SETTINGS)[0],
     lambda s: record_build_week(s, 12.0, deload=True),
-    lambda s: end_build_week(s, ["red"], 0, None),
-    lambda s: end_build_week(s, ["green"], 0, 10.0),
+    lambda s: end_build_week(s, ["red"], 0, None, SETTINGS),
+    lambda s: end_build_week(s, ["green"], 0, 10.0, SETTINGS),
     lambda s: start_build_week(s, False, "strides"),
 ]
 

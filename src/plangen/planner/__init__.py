@@ -21,11 +21,11 @@ from plangen.planner.baseline import LoggedRun, classify_runs, easy_pace, make_b
 from plangen.planner.entry import place
 from plangen.planner.history import History, read_history
 from plangen.planner.lifts import apply_logged
-from plangen.planner.pain import unscored_runs
+from plangen.planner.pain import MEANINGFUL_CHANGE, unscored_runs
 from plangen.planner.progress import State, enter_build, with_exit_stage
 from plangen.planner.norunning import entry_reason as no_running_reason
 from plangen.planner.outlook import mark_weeks, outlook
-from plangen.planner.reasons import reason
+from plangen.planner.reasons import explain
 from plangen.planner.schedule import week_shape
 from plangen.planner.screening import Gate, readiness_checklist, screen
 from plangen.planner.sessions import pick_cross
@@ -33,6 +33,7 @@ from plangen.planner.stages import LAST_STAGE, exit_stage, stage
 from plangen.planner.strength import usable
 from plangen.planner.weekplan import plan_week
 from plangen.rules import THRESHOLDS, Settings
+from plangen.wording import say
 
 def plan_start(profile: Profile, log: TrainingLog) -> dt.date | None:
     """The profile's start, else the Monday after the last log entry (None if neither exists)."""
@@ -54,7 +55,7 @@ def make_plan(profile: Profile, log: TrainingLog, library: Library, slug: str,
     gate = screen(profile, settings)
     runs = classify_runs(profile, log, settings)
     history = read_history(runs, start, settings)
-    baseline = make_baseline(profile, runs, start, history.spikes, history.runs_per_week)
+    baseline = make_baseline(profile, runs, start, settings, history.spikes, history.runs_per_week)
     common = dict(plangen_version=__version__, id=slug, units=profile.units, start=start, baseline=baseline,
                   contingencies=guidance.contingencies(settings), settings=_settings(settings),
                   unscored_runs=unscored_runs(log.entries, start),
@@ -74,7 +75,7 @@ def make_plan(profile: Profile, log: TrainingLog, library: Library, slug: str,
     weeks = mark_weeks(profile, planned, settings, gate.status)
     review = [*gate.review, *entry.review, *dict.fromkeys(state.review), *_review_week_check(profile, ctx, settings)]
     return Plan(status=gate.status, weeks=weeks, clinician_review=review, warnings=_warnings(weeks, settings),
-                reasons=[*gate.reasons, *entry_reasons, *_standing_reasons()], **outlook(profile, weeks, state, settings), **common)
+                reasons=[*gate.reasons, *entry_reasons, *_standing_reasons(settings)], **outlook(profile, weeks, state, settings), **common)
 
 
 def _context(profile: Profile, log: TrainingLog, library: Library, settings: Settings, gate: Gate,
@@ -97,10 +98,7 @@ def _cadence_reasons(baseline: Baseline, settings: Settings) -> list[Reason]:
     """R48: a quick step rate already does what a cadence change would; say so instead of changing it."""
     if baseline.cadence is None or baseline.cadence < settings.cadence_no_change_min:
         return []
-    text = (f"Your step rate is already {baseline.cadence} steps a minute ({settings.cadence_no_change_min:g} or more), "
-            "so the plan does not change it; the form cues stay.")
-    return [reason("R48", text, f"{baseline.cadence} steps per minute", "cadence_no_change_min",
-                   facts={"cadence": baseline.cadence, "setting": "cadence_no_change_min"})]
+    return [explain("R48", "runs.cadence_kept", settings, setting="cadence_no_change_min", cadence=baseline.cadence)]
 
 
 def _walk_run_exit(profile: Profile, ctx: Context, state: State) -> tuple[State, list[Reason]]:
@@ -111,9 +109,8 @@ def _walk_run_exit(profile: Profile, ctx: Context, state: State) -> tuple[State,
         return state, []
     minutes, runs = stage(state.exit_stage).jog_min, len(ctx.shape.run_days)
     covered = min(minutes, goal * ctx.pace / max(1, runs))  # a small goal also trims the session (R47)
-    data = f"goal {goal:g} {profile.units} a week is about {goal * ctx.pace:.0f} min; {runs} runs of about {covered:.0f} min cover it"
-    text = f"Walk-run ends at stage {state.exit_stage}, once runs without walk breaks cover your weekly goal."
-    return state, [reason("R14", text, data, facts={"exit_stage": state.exit_stage, "goal": goal})]
+    return state, [explain("R14", "runs.walk_run.exit", ctx.settings, exit_stage=state.exit_stage, goal=goal,
+                           units=profile.units, goal_min=goal * ctx.pace, runs=runs, run_min=covered)]
 
 
 def _weeks(ctx: Context, state: State, start: dt.date, count: int) -> tuple[list[Week], State]:
@@ -143,8 +140,8 @@ def _review_week_check(profile: Profile, ctx: Context, settings: Settings) -> li
     if not end or ctx.as_of is None or ctx.as_of < end:
         return []
     late = [worst_pain(r.entry) for r in ctx.runs if end - dt.timedelta(days=7) <= r.date < end]
-    if late and max(late) > profile.symptoms.worst_pain_last_week - 2:
-        return [f"Your worst pain has not dropped by 2 points by week {week}: book a clinician review."]
+    if late and max(late) > profile.symptoms.worst_pain_last_week - MEANINGFUL_CHANGE:
+        return [say("runs.review.no_drop", settings, points=MEANINGFUL_CHANGE)]
     return []
 
 
@@ -159,7 +156,7 @@ def _monotony_warning(week: Week, settings: Settings) -> str | None:
     spread = statistics.pstdev(loads)
     if spread == 0 or statistics.mean(loads) / spread <= settings.monotony_max:
         return None
-    return f"Week {week.number}: every day is about as hard as the next (monotony above {settings.monotony_max:g}); keep the rest day easy."
+    return say("runs.warning.monotony", settings, week=week.number)
 
 
 def _settings(settings: Settings) -> list[Setting]:
@@ -169,9 +166,9 @@ def _settings(settings: Settings) -> list[Setting]:
     ]
 
 
-def _standing_reasons() -> list[Reason]:
+def _standing_reasons(settings: Settings) -> list[Reason]:
     return [
-        reason("R4", "Hip and knee strength work is the core of the plan.", "2-3 sessions a week"),
-        reason("R5", "Knowing how to manage load and pain works as well as any single treatment.", "traffic light on every session"),
-        reason("R7", "Active recovery works best: the plan keeps you moving, with no machines, needles or lay-offs.", ""),
+        explain("R4", "runs.standing.strength", settings),
+        explain("R5", "runs.standing.education", settings),
+        explain("R7", "runs.standing.active", settings),
     ]

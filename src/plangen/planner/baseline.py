@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from plangen.sources.models import LogEntry, Profile, TrainingLog
 from plangen.document.plan import Baseline, PainPattern, Reason, WeekTotal, Zone
 from plangen.planner.pain import session_zone
-from plangen.planner.reasons import reason as _reason
+from plangen.planner.reasons import explain
 from plangen.rules import Settings
 from plangen.units import KM_PER
 
@@ -46,8 +46,8 @@ def easy_pace(runs: list[LoggedRun], units: str) -> float:
     return round(statistics.median(paces), 2) if paces else DEFAULT_PACE[units]
 
 
-def make_baseline(profile: Profile, runs: list[LoggedRun], start: dt.date, left_out: tuple[LoggedRun, ...] = (),
-                  runs_per_week: int | None = None) -> Baseline:
+def make_baseline(profile: Profile, runs: list[LoggedRun], start: dt.date, settings: Settings,
+                  left_out: tuple[LoggedRun, ...] = (), runs_per_week: int | None = None) -> Baseline:
     """Weekly volume, longest run, cadence and pain pattern before ``start``, each with its reason.
 
     ``left_out`` are one-off spikes (R41): they never raise the starting volume or the run cap.
@@ -55,9 +55,9 @@ def make_baseline(profile: Profile, runs: list[LoggedRun], start: dt.date, left_
     before = [r for r in runs if r.date < start]
     ordinary = [r for r in before if r not in left_out]
     weeks = _week_totals(before, start)
-    weekly, weekly_reason = _pain_free_weekly(profile, ordinary, weeks)
-    longest, longest_reason = _longest_30d(profile, ordinary, start)
-    cadence, cadence_reason = _cadence(profile, before, start)
+    weekly, weekly_reason = _pain_free_weekly(profile, ordinary, weeks, settings)
+    longest, longest_reason = _longest_30d(profile, ordinary, start, settings)
+    cadence, cadence_reason = _cadence(profile, before, start, settings)
     last = before[-1].date if before else None
     return Baseline(
         weekly_distance=weekly,
@@ -83,42 +83,44 @@ def _week_totals(runs: list[LoggedRun], start: dt.date) -> list[WeekTotal]:
     return totals
 
 
-def _pain_free_weekly(profile: Profile, runs: list[LoggedRun], weeks: list[WeekTotal]) -> tuple[float, Reason]:
+def _pain_free_weekly(profile: Profile, runs: list[LoggedRun], weeks: list[WeekTotal],
+                      settings: Settings) -> tuple[float, Reason]:
     """Green running in the better of the last two weeks (R27: back to the last pain-free load).
 
     Only green runs count, so more pain never gives a bigger start (invariant 25).
     """
     if profile.baseline.pain_free_weekly_distance is not None:
         value = profile.baseline.pain_free_weekly_distance
-        return value, _reason("R20", "Starting weekly volume is the pain-free volume in the profile.", f"{value:g} {profile.units}")
+        return value, explain("R20", "runs.baseline.profile_weekly", settings, volume=value, units=profile.units)
     totals = []
     for week in weeks[-2:]:
         green = [r.distance for r in runs if week.start <= r.date < week.start + dt.timedelta(days=7) and r.zone == "green"]
         totals.append((round(sum(green), 1), week.start, len(green)))
     value, week_start, count = max(totals, key=lambda t: (t[0], t[1]), default=(0.0, None, 0))
-    data = f"week of {week_start}: {count} green runs, {value:g} {profile.units}" if count else "no green runs in the last 2 weeks"
-    return value, _reason("R27", "Starting volume is your green (pain-free) running in the better of the last two weeks.", data, private="data")
+    if not count:
+        return value, explain("R27", "runs.baseline.no_green_weeks", settings, private="data")
+    return value, explain("R27", "runs.baseline.green_weeks", settings, private="data", week_start=week_start,
+                          green_runs=count, volume=value, units=profile.units)
 
 
-def _longest_30d(profile: Profile, runs: list[LoggedRun], start: dt.date) -> tuple[float, Reason]:
+def _longest_30d(profile: Profile, runs: list[LoggedRun], start: dt.date, settings: Settings) -> tuple[float, Reason]:
     recent = [r.distance for r in runs if (start - r.date).days <= 30]
     if recent:
         value = max(recent)
-        return value, _reason("R19", "Longest run in the 30 days before the plan sets the single-run cap.", f"{value:g} {profile.units}")
+        return value, explain("R19", "runs.baseline.longest_30d", settings, longest=value, units=profile.units)
     value = profile.baseline.longest_recent_run or 0.0
-    return value, _reason("R17", "No run logged in the last 30 days.", f"profile says {value:g} {profile.units}")
+    return value, explain("R17", "runs.baseline.no_recent_run", settings, longest=value, units=profile.units)
 
 
-def _cadence(profile: Profile, runs: list[LoggedRun], start: dt.date) -> tuple[int | None, Reason]:
+def _cadence(profile: Profile, runs: list[LoggedRun], start: dt.date, settings: Settings) -> tuple[int | None, Reason]:
     if profile.baseline.cadence is not None:
         value = profile.baseline.cadence
-        return value, _reason("R34", "Cadence from the profile.", f"{value} steps per minute")
+        return value, explain("R34", "runs.baseline.cadence_profile", settings, cadence=value)
     measured = [r.entry.cadence for r in runs if r.entry.cadence and (start - r.date).days <= 60 and r.entry.type in (None, "easy")]
     if measured:
         value = round(statistics.median(measured))
-        data = f"median of {len(measured)} easy runs from your watch: {value} steps per minute"
-        return value, _reason("R34", "Cadence measured by your watch.", data)
-    return None, _reason("R34", "No cadence known, so no step-rate target is set.", "count your steps for 30 s and double it")
+        return value, explain("R34", "runs.baseline.cadence_watch", settings, cadence=value, easy_runs=len(measured))
+    return None, explain("R34", "runs.baseline.cadence_unknown", settings)
 
 
 def _longest_green_minutes(runs: list[LoggedRun], start: dt.date) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from plangen.document.plan import Readiness, Session
+from plangen.document.plan import DayOptions, Session
 from plangen.planner import sessions as mk
 from plangen.planner.context import Context
 from plangen.planner.progress import State, floor1
@@ -144,7 +144,8 @@ def _easy_short(ctx: Context, session: Session, event: Event, days_before: int) 
     count = say(f"events.days_before.{days_before}", ctx.settings)
     why = explain("R46", "events.short_run", ctx.settings, setting="taper_easy_min", _event=event.name,
                   _days_before=count, days_before=days_before, distance=distance, units=ctx.units)
-    return mk.run(distance, ctx.pace, ctx.units, "Easy", ctx.cross, [why], session.readiness.rule if session.readiness else "")
+    return mk.run(distance, ctx.pace, ctx.units, "Easy", ctx.cross, [why], session.readiness.rule if session.readiness else "",
+                  settings=ctx.settings)
 
 
 def _race_day(ctx: Context, state: State, event: Event, week_start: dt.date) -> Session | None:
@@ -157,8 +158,9 @@ def _race_day(ctx: Context, state: State, event: Event, week_start: dt.date) -> 
     title = say(f"events.title.{kind}", settings, event=event.name, distance=event.distance, running=distance, units=units)
     why = explain("R46", "events.race_day", settings, setting="red_pain_min", _event=event.name, race_plan=kind,
                   distance=event.distance, longest_safe=cap, units=units)
-    session = mk.run(distance, ctx.pace, units, "Race", ctx.cross, [why], rule, walk_breaks=kind == "run_walk")
-    readiness = Readiness(planned=title, easier=say("events.race_easier", settings, stop_rule=rule),
+    session = mk.run(distance, ctx.pace, units, "Race", ctx.cross, [why], rule, walk_breaks=kind == "run_walk",
+                     settings=settings)
+    readiness = DayOptions(planned=title, easier=say("events.race_easier", settings, stop_rule=rule),
                           cross_training=say("events.race_cross", settings), rule=rule)
     return session.model_copy(update={"title": title, "stop_rule": rule, "terrain": say("events.race_terrain", settings),
                                       "readiness": readiness})

@@ -8,12 +8,15 @@ from dataclasses import dataclass, field, replace
 
 from plangen.document.plan import ExerciseDose, Reason, Zone
 from plangen.planner.lifts import Lifts
-from plangen.planner.reasons import reason
+from plangen.planner.reasons import explain
 from plangen.planner.stages import LAST_STAGE
 from plangen.rules import Settings
+from plangen.wording import say
 
 AT_GOAL = 0.97  # rounding each run down leaves a week a little under its goal
 ZONE_ORDER: tuple[Zone, ...] = ("green", "unknown", "amber", "red")
+GREENS_TO_MOVE_UP = 2  # R14: green walk-run sessions in a row that move the runner up a stage
+RED_WINDOW_DAYS = 14  # R29/R44: reds this close together mean a review, and enough of them Stage 0
 
 
 def floor1(value: float) -> float:
@@ -130,7 +133,7 @@ def with_strength_week(state: State, doses: list[ExerciseDose]) -> State:
 def after_green(state: State, day: dt.date) -> State:
     """R14: two green sessions in a row move walk-run up a stage (or on to the build after the exit stage); R45 holds week 1."""
     greens = state.greens + 1
-    if greens < 2 or (state.no_rise_until and day < state.no_rise_until):
+    if greens < GREENS_TO_MOVE_UP or (state.no_rise_until and day < state.no_rise_until):
         return replace(state, greens=greens)
     if state.stage >= state.exit_stage:
         return replace(state, greens=0, phase="build")
@@ -159,54 +162,63 @@ def after_red(state: State, day: dt.date, settings: Settings, drop_stage: bool) 
     """R26/R29/R44: a red waits red_wait_hours, drops a walk-run stage or shortens the next run; enough reds make Stage 0."""
     wait_days = math.ceil(settings.red_wait_hours / 24)
     state = replace(state, rest_until=day + dt.timedelta(days=wait_days), reds=(*state.reds, day),
-                    flare=True, flare_why=f"red session on {day}")
+                    flare=True, flare_why=say("runs.why.red_session", settings, day=day))
     if drop_stage:
         state = replace(state, stage=max(1, state.stage - 1), greens=0)
     else:
         state = replace(state, shorten_next_run=True)
-    recent = [d for d in state.reds if (day - d).days < 14]  # pre-start reds count too (R45)
-    text = f"Red session: no running for at least {settings.red_wait_hours:g} hours, then a shorter, easier run."
-    why = [reason("R26", text, f"red on {day}", "red_wait_hours", "data")]
+    recent = [d for d in state.reds if (day - d).days < RED_WINDOW_DAYS]  # pre-start reds count too (R45)
+    why = [explain("R26", "runs.red.wait", settings, setting="red_wait_hours", private="data", day=day)]
     if len(recent) >= settings.stage0_reds:
         state, stop = stage_zero(state, day, day, len(recent), settings)
         return state, [*why, stop]
     if len(recent) >= 2:
-        state = replace(state, review=(*state.review, f"{len(recent)} red sessions within 14 days (last {day}): book a clinician review."))
+        note = say("runs.review.two_reds", settings, reds=len(recent), window_days=RED_WINDOW_DAYS, day=day)
+        state = replace(state, review=(*state.review, note))
     return state, why
 
 
 def stage_zero(state: State, since: dt.date, day: dt.date, reds: int, settings: Settings) -> tuple[State, Reason]:
     """R44: repeated reds (the last on ``day``) stop running for stage0_days from ``since``; then walk-run stage 1."""
-    days = int(settings.stage0_days)
-    note = f"{reds} red sessions within 14 days (last {day}): running stops; see a clinician before walk-run starts again."
-    state = replace(state, phase="stopped", stopped_until=since + dt.timedelta(days=days),
+    note = say("runs.review.stage_zero", settings, reds=reds, window_days=RED_WINDOW_DAYS, day=day)
+    state = replace(state, phase="stopped", stopped_until=since + dt.timedelta(days=int(settings.stage0_days)),
                     stage=1, greens=0, volumes=(), green_volume=0.0,  # the build starts again from walk-run
                     review=(*state.review, note))
-    text = (f"{reds} red sessions in 14 days: no running for at least {days} days. Keep strength, mobility and "
-            "non-impact cardio with the same pain rules, see a clinician, then start walk-run again at stage 1.")
-    return state, reason("R44", text, f"{reds} reds, last on {day}", "stage0_reds", "data",
-                         facts={"red_sessions": reds, "window_days": 14, "no_running_days": days, "restart_stage": 1})
+    return state, explain("R44", "runs.stage_zero.start", settings, setting="stage0_reds", private="data",
+                          red_sessions=reds, window_days=RED_WINDOW_DAYS, last_red=day, restart_stage=1)
 
 
-def resume_after_stage_zero(state: State, week_start: dt.date) -> tuple[State, Reason | None]:
+def resume_after_stage_zero(state: State, week_start: dt.date, settings: Settings) -> tuple[State, Reason | None]:
     """R44: a week starting after Stage 0's rest begins walk-run at stage 1."""
     if state.phase != "stopped" or state.stopped_until is None or week_start < state.stopped_until:
         return state, None
-    text = ("After the days without running: walk-run at stage 1, once your next-morning pain is back to usual "
-            "and brisk walking does not hurt.")
     return (replace(state, phase="walk_run", stage=1, greens=0),
-            reason("R44", text, f"no running since Stage 0 began; back from {week_start}", private="data", facts={"restart_stage": 1}))
+            explain("R44", "runs.stage_zero.over", settings, private="data", week_start=week_start, restart_stage=1))
 
 
-def end_build_week(state: State, zones: list[Zone], morning_rise: int, target: float | None) -> State:
+def end_build_week(state: State, zones: list[Zone], morning_rise: int, target: float | None, settings: Settings) -> State:
     """R27 at the end of a week: hold or revert after amber/red weeks, count green weeks."""
     ambers = zones.count("amber")
     if "red" in zones or ambers >= 2 or morning_rise >= 2:
-        why = state.flare_why or (f"{ambers} amber sessions" if ambers >= 2 else f"next-morning pain up {morning_rise} points")
+        why = state.flare_why or _flare_why(ambers, morning_rise, settings)
         return replace(state, flare=True, flare_why=why, green_weeks_at_target=0)
     volume = state.volumes[-1][0] if state.volumes else 0.0
     if zones and set(zones) == {"green"}:
         at_target = target is not None and volume >= AT_GOAL * target
         return replace(state, green_volume=volume, green_weeks_at_target=state.green_weeks_at_target + int(at_target))
     # An amber run or a run without next-morning pain is not green: hold, do not progress.
-    return replace(state, hold_why=f"{ambers} amber session" if ambers else ("no runs logged" if not zones else "next-morning pain not logged"))
+    return replace(state, hold_why=_hold_why(ambers, bool(zones), settings))
+
+
+def _flare_why(ambers: int, morning_rise: int, settings: Settings) -> str:
+    """What made the week a flare, for the step back's data line (R27)."""
+    if ambers >= 2:
+        return say("runs.why.ambers", settings, ambers=ambers)
+    return say("runs.why.morning_up", settings, rise=morning_rise)
+
+
+def _hold_why(ambers: int, logged: bool, settings: Settings) -> str:
+    """Why a week that was not all green is repeated, for the repeat's data line (R14)."""
+    if ambers:
+        return say("runs.why.ambers", settings, ambers=ambers)
+    return say("runs.why.morning_missing" if logged else "runs.why.no_runs", settings)

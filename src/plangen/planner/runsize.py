@@ -6,7 +6,7 @@ import datetime as dt
 
 from plangen.document.plan import Reason
 from plangen.planner.progress import State, floor1
-from plangen.planner.reasons import reason
+from plangen.planner.reasons import explain
 from plangen.planner.schedule import WeekShape
 from plangen.rules import Settings
 
@@ -45,13 +45,11 @@ def capped(state: State, day: dt.date, week_start: dt.date, distance: float, rul
     if binding is None:
         return distance, []
     cap = caps[binding] or 0.0
-    facts = {"from": distance, "to": floor1(cap), "cap": round(cap, 1)}
-    if binding == "R19":
-        text = (f"No run is longer than {rules.single_run_cap:g} x your longest run in the 30 days before this week "
-                "(runs earlier this week do not count).")
-        why = reason("R19", text, f"cap {cap:.1f} {units}", "single_run_cap", facts={**facts, "setting": "single_run_cap"})
-    else:
-        text = f"Your longest run grows at most {rules.long_run_increase_max * 100:g}% from one week to the next."
-        data = f"last week's longest run x {1 + rules.long_run_increase_max:g} = {cap:.1f} {units}"
-        why = reason("R40", text, data, "long_run_increase_max", facts={**facts, "setting": "long_run_increase_max"})
+    message, setting = _CAP_WORDS[binding]
+    why = explain(binding, message, rules, setting=setting, cap=round(cap, 1), units=units,
+                  **{"from": distance, "to": floor1(cap)})
     return floor1(cap), [why]
+
+
+# Each single-run cap: its words, and the setting that makes it.
+_CAP_WORDS = {"R19": ("runs.cap.single", "single_run_cap"), "R40": ("runs.cap.long", "long_run_increase_max")}

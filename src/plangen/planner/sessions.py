@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-from plangen.document.plan import PAIN_PROMPTS, ExerciseDose, Intervals, Readiness, Reason, Session
-from plangen.planner.reasons import reason
+import datetime as dt
+
+from plangen.document.plan import PAIN_PROMPTS, DayOptions, ExerciseDose, Intervals, Reason, Session
+from plangen.planner.reasons import explain
 from plangen.planner.stages import Stage
+from plangen.rules import Settings
+from plangen.wording import say
 
 CROSS_ORDER = ("pool_running", "swimming", "cycling", "elliptical")  # R33: least knee load first
+WALK_BREAK = Intervals(run_min=4, walk_min=1, repeats=1)  # R28: a run with walk breaks, 4 min run / 1 min walk
+MOBILITY_MIN = 15
 
 
-def walk_run(stage: Stage, pace: float, units: str, cross: str, reasons: list[Reason], pick_rule: str) -> Session:
+def walk_run(stage: Stage, pace: float, cross: str, reasons: list[Reason], pick_rule: str, *,
+             settings: Settings) -> Session:
     """A walk-run (or short continuous) session at ``stage``, on flat ground at easy effort; ``pick_rule`` chooses the version."""
     run_min = stage.running_minutes
     distance = round(run_min / pace, 1)
     total = 5 + stage.repeats * (stage.jog_min + stage.walk_min) + 5
     # The intervals are data on the session; renderers write them out.
-    title = f"Walk-run, stage {stage.number}" if not stage.continuous else f"Easy jog, stage {stage.number}: {_m(stage.jog_min)} without walking"
-    easier = "Repeat the last stage you finished in the green, or walk briskly for the same time."
+    title = say("runs.title.jog" if stage.continuous else "runs.title.walk_run", settings, stage=stage.number,
+                jog_min=stage.jog_min)
+    easier = say("runs.easier.walk_run", settings)
     return Session(
         kind="walk_run" if not stage.continuous else "run",
         title=title,
@@ -25,21 +33,25 @@ def walk_run(stage: Stage, pace: float, units: str, cross: str, reasons: list[Re
         distance=distance,
         duration_min=total,
         rpe_target=stage.rpe,
-        terrain="flat, even ground; no hills or stairs",
+        terrain=say("runs.terrain.walk_run", settings),
         intervals=stage.intervals(),
-        readiness=Readiness(planned=title, easier=easier, cross_training=_cross_text(cross, total), rule=pick_rule),
+        readiness=DayOptions(planned=title, easier=easier, cross_training=_cross_text(cross, total, settings), rule=pick_rule),
         pain_prompts=list(PAIN_PROMPTS),
         reasons=reasons,
     )
 
 
 def run(distance: float, pace: float, units: str, label: str, cross: str, reasons: list[Reason], pick_rule: str,
-        intensity: str = "easy", walk_breaks: bool = False) -> Session:
-    """A continuous run of ``distance``; with ``walk_breaks`` it is split 4 min run / 1 min walk (R28)."""
+        intensity: str = "easy", walk_breaks: bool = False, *, settings: Settings) -> Session:
+    """A continuous run of ``distance``, titled with ``label`` (the catalogue's runs.label words); with ``walk_breaks``
+    it is split 4 min run / 1 min walk (R28)."""
     minutes = round(distance * pace)
-    intervals = Intervals(run_min=4, walk_min=1, repeats=max(1, round(minutes / 4))) if walk_breaks else None
-    title = f"{label} run: {distance:g} {units}" + (" with walk breaks" if walk_breaks else "")
-    easier = f"Run {round(distance * 2 / 3, 1):g} {units} with a 1-minute walk every 4 minutes."
+    repeats = max(1, round(minutes / WALK_BREAK.run_min))
+    intervals = WALK_BREAK.model_copy(update={"repeats": repeats}) if walk_breaks else None
+    title = say("runs.title.run_walk_breaks" if walk_breaks else "runs.title.run", settings, label=label,
+                distance=distance, units=units)
+    easier = say("runs.easier.run", settings, distance=round(distance * 2 / 3, 1), units=units,
+                 run_min=WALK_BREAK.run_min, walk_min=WALK_BREAK.walk_min)
     return Session(
         kind="walk_run" if walk_breaks else "run",
         title=title,
@@ -47,36 +59,39 @@ def run(distance: float, pace: float, units: str, label: str, cross: str, reason
         distance=distance,
         duration_min=minutes + (intervals.repeats if intervals else 0),
         rpe_target=3 if intensity == "easy" else 6,
-        terrain="hills as planned" if intensity == "hills" else "mostly flat",
+        terrain=say("runs.terrain.hills" if intensity == "hills" else "runs.terrain.flat", settings),
         intervals=intervals,
-        readiness=Readiness(planned=title, easier=easier, cross_training=_cross_text(cross, minutes), rule=pick_rule),
+        readiness=DayOptions(planned=title, easier=easier, cross_training=_cross_text(cross, minutes, settings), rule=pick_rule),
         pain_prompts=list(PAIN_PROMPTS),
         reasons=reasons,
     )
 
 
-def cross_training(mode: str, minutes: float, reasons: list[Reason], replaces: str | None = None) -> Session:
-    title = f"{_mode_name(mode)}, {minutes:g} min easy" + (f" (instead of: {replaces})" if replaces else "")
+def cross_training(mode: str, minutes: float, reasons: list[Reason], replaces: str | None = None, *,
+                   settings: Settings) -> Session:
+    """Easy non-impact cardio; ``replaces`` names, in words, the session it stands in for."""
+    title = say("runs.title.cross_instead" if replaces else "runs.title.cross", settings,
+                mode=_mode_name(mode, settings), minutes=minutes, replaces=replaces)
     return Session(
         kind="cross_training", title=title, intensity="easy", duration_min=minutes, rpe_target=3,
         pain_prompts=list(PAIN_PROMPTS), reasons=reasons,
     )
 
 
-def strength(doses: list[ExerciseDose], reasons: list[Reason]) -> Session:
+def strength(doses: list[ExerciseDose], reasons: list[Reason], *, settings: Settings) -> Session:
     return Session(
-        kind="strength", title=f"Strength (hip and knee), {len(doses)} exercises", duration_min=30,
+        kind="strength", title=say("runs.title.strength", settings, exercises=len(doses)), duration_min=30,
         rpe_target=4, exercises=doses, pain_prompts=list(PAIN_PROMPTS), reasons=reasons,
     )
 
 
-def mobility(exercises: list[ExerciseDose], reasons: list[Reason]) -> Session:
-    return Session(kind="mobility", title="Mobility and recovery, about 15 min", duration_min=15,
-                   exercises=exercises, reasons=reasons)
+def mobility(exercises: list[ExerciseDose], reasons: list[Reason], *, settings: Settings) -> Session:
+    return Session(kind="mobility", title=say("runs.title.mobility", settings, minutes=MOBILITY_MIN),
+                   duration_min=MOBILITY_MIN, exercises=exercises, reasons=reasons)
 
 
-def rest(reasons: list[Reason]) -> Session:
-    return Session(kind="rest", title="Rest day: an easy walk is fine, sleep well", reasons=reasons)
+def rest(reasons: list[Reason], *, settings: Settings) -> Session:
+    return Session(kind="rest", title=say("runs.title.rest", settings), reasons=reasons)
 
 
 def with_drills(session: Session, warmup: list[ExerciseDose], cooldown: list[ExerciseDose]) -> Session:
@@ -92,19 +107,14 @@ def pick_cross(options: tuple[str, ...]) -> str:
     return "brisk_walk"
 
 
-def substitute_reason(data: str) -> Reason:
-    """Why a run became cross-training; ``data`` says which red session forced it, so it is private."""
-    return reason("R33", "A run swapped for non-impact cardio of the same or shorter time keeps fitness while the knee settles.", data, private="data")
+def substitute_reason(rest_until: dt.date, settings: Settings) -> Reason:
+    """Why a run became cross-training; its data say which red session forced it, so they are private."""
+    return explain("R33", "runs.red.substitute", settings, private="data", rest_until=rest_until)
 
 
-def _cross_text(mode: str, minutes: float) -> str:
-    return f"{_mode_name(mode)} for {round(minutes):g} min at an easy effort, same pain rules"
+def _cross_text(mode: str, minutes: float, settings: Settings) -> str:
+    return say("runs.cross_option", settings, mode=_mode_name(mode, settings), minutes=round(minutes))
 
 
-def _mode_name(mode: str) -> str:
-    return {"pool_running": "Pool running", "swimming": "Swimming", "cycling": "Cycling",
-            "elliptical": "Elliptical", "brisk_walk": "Brisk walk"}.get(mode, mode.replace("_", " ").capitalize())
-
-
-def _m(minutes: float) -> str:
-    return f"{minutes:g} min"
+def _mode_name(mode: str, settings: Settings) -> str:
+    return say(f"runs.mode.{mode}", settings)

@@ -35,7 +35,7 @@ def strength_session(ctx: Context, lifts: Lifts, number: int, day: dt.date) -> S
     picked = [ex for ex in chosen if ex.id in {d.id for d in doses}]
     reasons = [*_dose_reasons(ctx, lifts, number, picked, doses), _choice_reason(ctx, picked),
                *_holds_reasons(ctx, holds), *_kit_reasons(picked, lifts, kit), *lifts.take_news(d.id for d in doses)]
-    return mk.strength(doses, reasons).model_copy(update={"duration_min": minutes(doses, ctx.library)})
+    return mk.strength(doses, reasons, settings=ctx.settings).model_copy(update={"duration_min": minutes(doses, ctx.library)})
 
 
 def _dose(ex: Exercise, lifts: Lifts, holds: bool, kit: frozenset[str]) -> ExerciseDose:

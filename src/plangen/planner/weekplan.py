@@ -9,20 +9,21 @@ from plangen.document.plan import Actual, Day, ExerciseDose, Reason, Session, We
 from plangen.planner import events, guidance, lifts, norunning, runsize
 from plangen.planner import sessions as mk
 from plangen.planner.context import Context
-from plangen.planner.progress import (State, after_shortened_run, apply_build, apply_walk_run, end_build_week, end_week_longest,
-                                      first_week_used, floor1, record_build_week, record_run, resume_after_stage_zero,
-                                      start_build_week, with_strength_week, worst)
-from plangen.planner.reasons import reason
+from plangen.planner.progress import (GREENS_TO_MOVE_UP, State, after_shortened_run, apply_build, apply_walk_run,
+                                      end_build_week, end_week_longest, first_week_used, floor1, record_build_week,
+                                      record_run, resume_after_stage_zero, start_build_week, with_strength_week, worst)
+from plangen.planner.reasons import explain
 from plangen.planner.stages import Stage, stage, within
 from plangen.planner.strength import by_role, dose, mobility_menu
 from plangen.planner.strength_session import strength_session
 from plangen.planner.volume import Decision, cadence_helps, decide
+from plangen.wording import say
 
 
 def plan_week(ctx: Context, state: State, number: int, start: dt.date) -> tuple[Week, State]:
     """One week, and the state the next week starts from."""
     days = [start + dt.timedelta(days=i) for i in range(7 - start.weekday())]  # to Sunday: a mid-week start is a short week (R52)
-    state, resumed = resume_after_stage_zero(state, start)
+    state, resumed = resume_after_stage_zero(state, start, ctx.settings)
     state, decision = _decision(ctx, state, days)
     state, runs, run_reasons = _runs(ctx, state, days, decision)
     run_reasons = [*([resumed] if resumed else []), *run_reasons]
@@ -76,27 +77,40 @@ def _runs(ctx: Context, state: State, days: list[dt.date],
         volume = runsize.full_week_volume(_planned_volume(planned), decision.volume, shares, days)
         volume = _week_volume(ctx, days, volume, decision, zones, planned)
         state = record_build_week(state, volume, decision.deload)
-        state = end_build_week(state, zones, _morning_rise(ctx, days), ctx.profile.goal.weekly_distance)
+        state = end_build_week(state, zones, _morning_rise(ctx, days), ctx.profile.goal.weekly_distance, ctx.settings)
     return state, planned, extra
 
 
 def _one_run(ctx: Context, state: State, day: dt.date, decision: Decision | None, share: float,
              quality: str | None = None, week_start: dt.date | None = None) -> tuple[Session, State]:
     """The session on a run day, and the state after planning it (a red's shorter run is used up)."""
-    if state.phase == "stopped":
-        why = reason("R44", "Stage 0: no running this week. Do this non-impact cardio instead, with the same pain rules.",
-                     f"no running before {state.stopped_until}", facts={"no_running_until": str(state.stopped_until)})
-        return mk.cross_training(ctx.cross, 30, [why], replaces="today's run"), state
-    if state.rest_until and day < state.rest_until:
-        why = mk.substitute_reason(f"red session; no running before {state.rest_until}")
-        return mk.cross_training(ctx.cross, 30, [why], replaces="today's run"), state
+    if state.phase == "stopped" or (state.rest_until and day < state.rest_until):
+        return _instead_of_run(ctx, state), state
     if state.phase == "walk_run" or decision is None:  # a stage finished mid-week keeps its stage to Sunday
-        current = stage(state.stage)
-        why = reason("R14", f"Walk-run stage {current.number}: move on after 2 green sessions at a stage.", f"stage {current.number}, {state.greens} green so far", private="data")
-        trimmed, goal_why = _within_goal(ctx, current)
-        return mk.walk_run(trimmed, ctx.pace, ctx.units, ctx.cross, [why, *goal_why, reason("R16", "Flat ground and easy effort only while walk-running.", f"target effort {current.rpe}/10")],
-                           guidance.readiness_rule(ctx.settings)), state
+        return _walk_run(ctx, state), state
     return _build_run(ctx, state, day, decision, share, quality, week_start or day)
+
+
+def _instead_of_run(ctx: Context, state: State) -> Session:
+    """R44 Stage 0, or R26's wait after a red: cardio in the run's place."""
+    if state.phase == "stopped":
+        why = explain("R44", "runs.stage_zero.run_day", ctx.settings, no_running_until=state.stopped_until)
+    else:
+        assert state.rest_until is not None
+        why = mk.substitute_reason(state.rest_until, ctx.settings)
+    replaces = say("runs.replaces.run", ctx.settings)
+    return mk.cross_training(ctx.cross, 30, [why], replaces=replaces, settings=ctx.settings)
+
+
+def _walk_run(ctx: Context, state: State) -> Session:
+    """A walk-run session at the runner's stage, trimmed to a small weekly goal (R14, R16, R47)."""
+    current, settings = stage(state.stage), ctx.settings
+    why = explain("R14", "runs.walk_run.session", settings, private="data", stage=current.number, greens=state.greens,
+                  greens_to_move_up=GREENS_TO_MOVE_UP)
+    trimmed, goal_why = _within_goal(ctx, current)
+    flat = explain("R16", "runs.walk_run.flat", settings, rpe=current.rpe)
+    return mk.walk_run(trimmed, ctx.pace, ctx.cross, [why, *goal_why, flat], guidance.readiness_rule(settings),
+                       settings=settings)
 
 
 def _within_goal(ctx: Context, current: Stage) -> tuple[Stage, list[Reason]]:
@@ -112,10 +126,8 @@ def _within_goal(ctx: Context, current: Stage) -> tuple[Stage, list[Reason]]:
     trimmed = within(current, limit)
     if trimmed == current:
         return current, []
-    text = ("Your weekly goal is small, so each walk-run session stops at your share of it; "
-            "the stage still makes each running bout longer.")
-    data = f"goal {goal:g} {ctx.units} a week over {sessions} sessions: at most {limit:.0f} min of running a session"
-    return trimmed, [reason("R47", text, data, facts={"goal": goal, "sessions": sessions, "running_min": trimmed.running_minutes})]
+    return trimmed, [explain("R47", "runs.walk_run.goal_share", ctx.settings, goal=goal, units=ctx.units, sessions=sessions,
+                             limit_min=limit, running_min=trimmed.running_minutes)]
 
 
 def _build_run(ctx: Context, state: State, day: dt.date, decision: Decision | None, share: float,
@@ -128,11 +140,13 @@ def _build_run(ctx: Context, state: State, day: dt.date, decision: Decision | No
     if state.shorten_next_run and state.last_green_run is not None:
         distance = min(distance, floor1(state.last_green_run))
         state = after_shortened_run(state)
-        reasons.append(reason("R26", "After a red run, the next run is no longer than your last green one.", f"{state.last_green_run:g} {ctx.units}", private="data"))
+        reasons.append(explain("R26", "runs.red.next_run", ctx.settings, private="data",
+                               last_green_run=state.last_green_run, units=ctx.units))
     is_long = day.weekday() == ctx.shape.long_day
     intensity = quality if (quality and not is_long and not decision.walk_breaks) else "easy"
-    label = "Long easy" if is_long else ("Easy" if intensity == "easy" else intensity.capitalize())
-    return mk.run(distance, ctx.pace, ctx.units, label, ctx.cross, reasons, guidance.readiness_rule(ctx.settings), intensity, decision.walk_breaks), state
+    label = say(f"runs.label.{'long' if is_long else intensity}", ctx.settings)
+    return mk.run(distance, ctx.pace, ctx.units, label, ctx.cross, reasons, guidance.readiness_rule(ctx.settings), intensity,
+                  decision.walk_breaks, settings=ctx.settings), state
 
 
 def _advance(ctx: Context, state: State, day: dt.date, planned: Session | None, decision: Decision | None,
@@ -231,16 +245,17 @@ def _fill_rest_and_cross(ctx: Context, state: State, decision: Decision | None, 
         return
     long_day = ctx.shape.long_day
     rest_day = next((d for d in free if long_day is not None and d.weekday() == (long_day + 1) % 7), free[-1])
-    sessions[rest_day] = [mk.rest([reason("R5", "Rest is part of training: one lighter day a week.", "")])]
+    sessions[rest_day] = [mk.rest([explain("R5", "runs.day.rest", ctx.settings)], settings=ctx.settings)]
     free.remove(rest_day)
     # Extra cardio only when running is light or held back; otherwise every day ends up
     # equally hard (R22 monotony) and the knee gets no easy day.
     wants_cross = len(ctx.shape.run_days) < 3 or (decision is not None and decision.walk_breaks)
     if free and wants_cross:
-        why = reason("R33", "Easy non-impact cardio keeps your fitness while running is held back.", ctx.cross)
-        sessions[free.pop(0)] = [mk.cross_training(ctx.cross, 30, [why])]
+        why = explain("R33", "runs.day.cross", ctx.settings, mode=ctx.cross)
+        sessions[free.pop(0)] = [mk.cross_training(ctx.cross, 30, [why], settings=ctx.settings)]
     for d in free:
-        sessions[d] = [mk.mobility(_mobility(ctx), [reason("R5", "Mobility and recovery on days without running or strength.", "")])]
+        why = explain("R5", "runs.day.mobility", ctx.settings)
+        sessions[d] = [mk.mobility(_mobility(ctx), [why], settings=ctx.settings)]
 
 
 def _mobility(ctx: Context) -> list[ExerciseDose]:
@@ -282,14 +297,13 @@ def _week(ctx: Context, state: State, number: int, start: dt.date, decision: Dec
 
 def _week_reasons(ctx: Context, state: State, phase: str, first_stage: int | None) -> list[Reason]:
     """Every week says why it is what it is, walk-run and no-running weeks too (observation 12)."""
+    settings = ctx.settings
     if phase == "walk_run" and first_stage is not None:
-        text = f"Walk-run week at stage {first_stage}: move up a stage after 2 green sessions in a row."
-        return [reason("R14", text, f"stage {first_stage}", facts={"stage": first_stage, "greens_to_move_up": 2})]
+        return [explain("R14", "runs.walk_run.week", settings, stage=first_stage, greens_to_move_up=GREENS_TO_MOVE_UP)]
     if state.phase == "stopped" or state.stopped_until is not None and phase == "no_running":
-        return [reason("R44", "No running this week after repeated red sessions: strength, mobility and non-impact cardio.",
-                       f"no running before {state.stopped_until}", facts={"no_running_until": str(state.stopped_until)})]
+        return [explain("R44", "runs.stage_zero.week", settings, no_running_until=state.stopped_until)]
     if phase == "no_running":
-        return [reason("R12", "No running yet: strength and non-impact cardio until the readiness tests are passed.", "")]
+        return [explain("R12", "runs.not_yet", settings)]
     return []
 
 
