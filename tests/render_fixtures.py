@@ -12,12 +12,12 @@ from plangen.document.plan import (
     Actual,
     Baseline,
     Contingency,
+    DayOptions,
     Day,
     ExerciseDose,
     Intervals,
     PainPattern,
     Plan,
-    Readiness,
     Reason,
     Referral,
     Session,
@@ -105,8 +105,8 @@ def reason(rule: str, text: str, data: str = "", source: str = "Willy 2019 CPG")
     return Reason(rule=rule, text=text, data=data, source=source)
 
 
-def _readiness() -> Readiness:
-    return Readiness(planned="The walk-run as written", easier="Two fewer run blocks, more walking",
+def _readiness() -> DayOptions:
+    return DayOptions(planned="The walk-run as written", easier="Two fewer run blocks, more walking",
                      cross_training="30 min easy cycling", rule="Morning pain above your usual by 2 or more: cross-train")
 
 

@@ -95,8 +95,9 @@ class ExerciseDose(_Frozen):
     part: Literal["warmup", "main", "cooldown"] | None = None
 
 
-class Readiness(_Frozen):
-    """Daily auto-regulation: how the runner feels on the day picks one version."""
+class DayOptions(_Frozen):
+    """Daily auto-regulation: how the runner feels on the day picks one version (not the readiness tests,
+    which decide whether running may start at all: see ReadinessCheck)."""
 
     planned: str
     easier: str
@@ -115,7 +116,7 @@ class Session(_Frozen):
     terrain: str | None = None
     intervals: Intervals | None = None
     exercises: list[ExerciseDose] = []
-    readiness: Readiness | None = None
+    readiness: DayOptions | None = Field(None, description="The day's options: as planned, easier or cross-training, and the rule that picks one")
     pain_prompts: list[str] = []
     stop_rule: str | None = Field(None, description="When to stop and walk during this session (race day, R46)")
     reasons: list[Reason] = []

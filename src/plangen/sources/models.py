@@ -106,7 +106,11 @@ class Availability(_Strict):
         return self
 
 
-class Baseline(_Strict):
+# The profile's ``baseline:`` key, as the runner reports it; the planner's computed starting point is
+# document.plan.Baseline (the docstring below is the profile schema's description, so it speaks to the runner).
+class ReportedBaseline(_Strict):
+    """What you report about your recent running; the plan's starting point is worked out from it and your log."""
+
     cadence: Int | None = Field(None, ge=120, le=230)
     pain_free_weekly_distance: Num | None = Field(None, ge=0, le=MAX_WEEKLY_DISTANCE)
     longest_recent_run: Num | None = Field(None, ge=0, le=MAX_RECENT_LONG_RUN)
@@ -177,7 +181,7 @@ class Profile(_Strict):
     start: Date | None = None
     weeks: Int = Field(8, ge=4, le=16)
     availability: Availability
-    baseline: Baseline = Baseline()
+    baseline: ReportedBaseline = ReportedBaseline()
     symptoms: Symptoms = Symptoms()
     screening: Screening = Screening()
     readiness: Readiness = Readiness()
