@@ -178,8 +178,8 @@ def test_pain_rules_use_the_traffic_light(library: Library) -> None:
 
 
 def test_placeholders_are_filled_with_the_words_given(library: Library) -> None:
-    from plangen.render.formats import setting_words
     from plangen.rules import THRESHOLDS
+    from plangen.wording.numbers import setting_words
 
     limits = {key: t.default for key, t in THRESHOLDS.items()} | {"green_pain_max": 1, "cadence_first_step": 0.03}
     card = library["cadence-drill"].filled(setting_words(limits))

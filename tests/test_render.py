@@ -22,6 +22,7 @@ from plangen.artifacts import Artifact, RenderOptions
 from plangen.errors import BuildError
 from plangen.render import formats, plan_schema, render_json, render_pdf, render_site, render_text
 from plangen.render.chart import load_chart
+from plangen.wording import numbers
 
 ROOT = Path(__file__).resolve().parents[1]
 OPTIONS = RenderOptions(generated="2026-12-01")
@@ -286,7 +287,7 @@ def test_unsafe_slug_is_refused() -> None:
     (formats.minutes, 45, "45 min"), (formats.minutes, 60, "1 h"), (formats.minutes, 78, "1 h 18 min"),
     (formats.minutes, 0.5, "30 s"), (formats.minutes, 19.5, "19 min 30 s"), (formats.mmss, 62.5, "1:02:30"),
     (formats.seconds, 90, "90 s"), (formats.tempo, "3-0-1", "3 s down, 1 s up"), (formats.tempo, "slow", "slow"),
-    (formats.number, 10.0, "10"), (formats.number, 9.45, "9.4"), (formats.label, "walk_run", "walk-run"),
+    (numbers.number, 10.0, "10"), (numbers.number, 9.45, "9.4"), (formats.label, "walk_run", "walk-run"),
 ])
 def test_formats(func: Any, value: Any, expected: str) -> None:
     assert func(value) == expected

@@ -26,12 +26,12 @@ from hypothesis import strategies as st
 from plangen.artifacts import RenderOptions
 from plangen.document.assemble import make_document
 from plangen.planner import make_plan
-from plangen.render.formats import PERCENT_SETTINGS, number, percent
 from plangen.render.html import render_site
 from plangen.render.ics import render_ics
 from plangen.render.text import render_text
 from plangen.rules import THRESHOLDS, Settings, order_problems
 from plangen.sources.runner import load_runner
+from plangen.wording.numbers import PERCENT_SETTINGS, number, percent
 
 ROOT = Path(__file__).resolve().parents[1]
 PROFILES = ("sam", "jo")  # continuous running with a cadence change and an event; a walk-run restart in miles

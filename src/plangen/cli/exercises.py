@@ -59,8 +59,8 @@ def show(ctx: click.Context, card_id: str) -> None:
         close = library.suggest(card_id)
         hint = f" (did you mean '{close}'?)" if close else ""
         raise click.BadParameter(f"no exercise with the id '{card_id}'{hint}", param_hint="ID")
-    from plangen.render.formats import setting_words
     from plangen.rules import THRESHOLDS
+    from plangen.wording.numbers import setting_words
 
     # A card's {setting} placeholders read as the rule book's defaults here; a plan writes in its own values.
     click.echo(format_card(library[card_id].filled(setting_words({k: t.default for k, t in THRESHOLDS.items()}))))

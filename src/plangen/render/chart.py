@@ -9,7 +9,7 @@ from html import escape
 from markupsafe import Markup
 
 from plangen.document.plan import Week
-from plangen.render.formats import number
+from plangen.wording.numbers import number
 
 WIDTH, HEIGHT = 720, 270
 LEFT, RIGHT, TOP, BOTTOM = 48, 8, 64, 50

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from plangen.document.model import PlanDocument
 from plangen.document.plan import ExerciseDose, Plan
@@ -13,10 +15,11 @@ from plangen.errors import BuildError
 from plangen.render.branding import branding
 from plangen.render.cards import DrawnCard, draw
 from plangen.render.chart import load_chart
-from plangen.render.formats import setting_words
 from plangen.rules import THRESHOLDS
+from plangen.wording import say, setting_words
 
 _SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+_EMPHASIS = re.compile(r"\*\*(.+?)\*\*")
 TITLES = {
     "plan": "Return-to-run plan",
     "no_running": "Knee strength and cross-training plan",
@@ -111,6 +114,7 @@ def plan_context(doc: PlanDocument) -> dict[str, Any]:
         "version": info.edition.plangen_version,
         "plan_version": info.edition.version,
         "limits": limits,
+        "say": page_words(limits),
         "large_print": info.presentation.large_print,
         "has_pdf": info.presentation.pdf,
         "paper_size": PAPER_SIZES.get(info.presentation.paper, "A4"),
@@ -121,6 +125,14 @@ def plan_context(doc: PlanDocument) -> dict[str, Any]:
 def plan_limits(plan: Plan) -> dict[str, float]:
     """The thresholds this plan was made with (defaults, then the plan's settings), so its words say what the planner used."""
     return {**{key: t.default for key, t in THRESHOLDS.items()}, **{s.key: s.value for s in plan.settings}}
+
+
+def page_words(limits: Mapping[str, float]) -> Callable[..., Markup]:
+    """The templates' say(key, **facts): a catalogue sentence stating this plan's own thresholds, escaped,
+    with the catalogue's **emphasis** as <strong> (so a sentence stays whole in the catalogue)."""
+    def say_on_page(key: str, **facts: Any) -> Markup:
+        return Markup(_EMPHASIS.sub(r"<strong>\1</strong>", str(escape(say(key, limits, **facts)))))
+    return say_on_page
 
 
 def _charts(plan: Plan) -> dict[str, Any]:

@@ -9,9 +9,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from plangen.rules import THRESHOLDS
 from plangen.dates import MONTHS, WEEKDAYS
 from plangen.units import clock
+from plangen.wording import say
+from plangen.wording.numbers import number, percent
 
 # Our own tables: strftime would follow the process locale and change the output per machine.
 
@@ -23,7 +24,7 @@ LABELS = {
     "after_60_min": "after 60 min",
     "next_morning": "next morning",
     "prolonged_sitting": "long sitting",
-    # Week.change keys (R18's one change per week), in the runner's words; `change` adds the plan's limits
+    # Week.change keys (R18's one change per week), in the runner's words; `change` words them with their limits
     "volume": "a little more running",
     "stage": "the next walk-run stage, after 2 green sessions",
     "cadence step 1": "a slightly quicker step rate",
@@ -73,14 +74,6 @@ def date_range(start: dt.date | str, days: int = 7) -> str:
 
 def weekday_name(value: dt.date | str) -> str:
     return WEEKDAYS[as_date(value).weekday()]
-
-
-def number(value: float | None, places: int = 1) -> str:
-    """9.5 -> '9.5', 10.0 -> '10': no trailing '.0' to read past."""
-    if value is None:
-        return "–"
-    text = f"{float(value):.{places}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def distance(value: float | None, units: str) -> str:
@@ -184,39 +177,18 @@ def label(value: Any) -> str:
     return LABELS.get(text, text.replace("_", " "))
 
 
-# Which setting sizes each change, and how the limit reads after the change's words.
-_CHANGE_LIMITS = {
-    "volume": ("weekly_increase_max", "up to {}"),
-    "cadence step 1": ("cadence_first_step", "+{}"),
-    "cadence step 2": ("cadence_max_step", "up to +{}"),
+# Which catalogue message words each change that a setting sizes (the rest are LABELS' plain words).
+_CHANGE_MESSAGES = {
+    "volume": "pages.change.volume",
+    "cadence step 1": "pages.change.cadence_first",
+    "cadence step 2": "pages.change.cadence_again",
 }
-
-
-def percent(fraction: float) -> str:
-    """0.1 -> '10%', 0.025 -> '2.5%': a setting's fraction as the runner reads it."""
-    return f"{number(fraction * 100)}%"
-
-
-# The settings that are shares of something (a rise, a cut, a part of a week): a runner reads them as percents.
-PERCENT_SETTINGS = frozenset({
-    "weekly_increase_max", "two_week_increase_max", "deload_cut", "flare_cut_min", "cadence_first_step", "cadence_max_step",
-    "entry_bout_fraction", "long_run_increase_max", "amber_trim", "taper_volume_max", "recovery_volume_max",
-    "event_run_walk_share", "restart_continuous_fraction",
-})
-
-
-def setting_words(limits: Mapping[str, float]) -> dict[str, str]:
-    """Every setting as a card's {placeholder} reads it: '10%' for a share, '2' or '1.1' otherwise."""
-    return {key: percent(limits[key]) if key in PERCENT_SETTINGS else number(limits[key], 2) for key in THRESHOLDS}
 
 
 def change(value: Any, limits: Mapping[str, float]) -> str:
     """A week's one change in plain words with the plan's own limit: 'a little more running (up to 10%)'."""
-    words = label(value)
-    setting, shape = _CHANGE_LIMITS.get(str(value), (None, ""))
-    if setting is None or setting not in limits:
-        return words
-    return f"{words} ({shape.format(percent(limits[setting]))})"
+    key = _CHANGE_MESSAGES.get(str(value))
+    return say(key, limits) if key else label(value)
 
 
 def listing(value: Any) -> str:
