@@ -82,6 +82,19 @@ def test_stage_zero_ends_at_walk_run_stage_one() -> None:
     assert (back.phase, back.stage) == ("walk_run", 1) and why is not None
 
 
+def test_stage_zero_states_the_clinics_limits_and_keeps_them_as_facts() -> None:
+    """The words of a red and of Stage 0 come from the plan's settings, and the facts hold what the words state."""
+    clinic = Settings({"red_wait_hours": 72, "stage0_days": 10})
+    state = walk_run()
+    for offset in (0, 0, 1):
+        state, why = after_red(state, DAY + dt.timedelta(days=offset), clinic, drop_stage=True)
+    wait, stop = why
+    assert "at least 72 hours" in wait.text and wait.facts["red_wait_hours"] == 72
+    assert "no running for at least 10 days" in stop.text and "14 days" in stop.text
+    assert stop.facts["stage0_days"] == 10 and stop.facts["red_sessions"] == 3
+    assert state.stopped_until == DAY + dt.timedelta(days=11)  # ten days from the third red
+
+
 def test_green_weeks_count_at_the_target_and_amber_holds() -> None:
     state = record_build_week(State(phase="build"), 20.0, deload=False)
     green = end_build_week(state, ["green", "green"], 0, 20.0, SETTINGS)
