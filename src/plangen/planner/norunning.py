@@ -62,8 +62,13 @@ def cardio_days(ctx: Context, days: list[dt.date]) -> dict[dt.date, Session]:
     """Cardio on the run days (then free days), split so no session is long and the week meets its minutes."""
     start = ctx.start or days[0]
     total = weekly_minutes(ctx.runs, start, ctx.pace, ctx.settings)
-    strength = {days[i] for i in ctx.shape.strength_days}
-    order = [days[i] for i in ctx.shape.run_days] + [d for d in days if d not in strength and d.weekday() not in ctx.shape.run_days]
+    # By weekday, not by index: a mid-week start's short first week begins on its start day, not on Monday.
+    by_weekday = {d.weekday(): d for d in days}
+    run_days = [by_weekday[i] for i in ctx.shape.run_days if i in by_weekday]
+    free = [d for d in days if d.weekday() not in (*ctx.shape.strength_days, *ctx.shape.run_days)]
+    order = run_days + free
+    if not order:  # a short week of strength days only
+        return {}
     count = min(len(order), max(len(ctx.shape.run_days), 2, math.ceil(total / LONGEST_SESSION_MIN)))
     each = int(math.ceil(total / count / ROUND_TO) * ROUND_TO)
     why = explain("R49", "entry.on_hold.cardio", ctx.settings, setting="no_running_cardio_min", minutes=total,
