@@ -24,7 +24,7 @@ from plangen.artifacts import RenderOptions
 from plangen.document.assemble import make_document
 from plangen.document.model import PlanDocument
 from plangen.document.plan import Actual, PainPattern, Reason, Week
-from plangen.document.publish import ANSWER_TEXT, REFERRAL_TEXT, REVIEW_TEXT, redact
+from plangen.document.publish import ANSWER, REFERRAL, REVIEW, redact
 from plangen.sources.secret import project_secret
 from plangen.planner import make_plan
 from plangen.render.html import render_site
@@ -33,8 +33,10 @@ from plangen.render.jsonplan import render_json
 from plangen.render.text import render_text
 from plangen.sources.models import TrainingLog
 from plangen.sources.runner import RunnerInput, load_runner
+from plangen.wording import say
 
 ROOT = Path(__file__).resolve().parents[1]
+ANSWER_TEXT, REFERRAL_TEXT, REVIEW_TEXT = (say(key, {}) for key in (ANSWER, REFERRAL, REVIEW))
 # Health answers (older age, rest pain, failed hops, a teenager's referral), reds and logged runs inside the plan,
 # rising pain, a flare, a BMI cap; and the examples with names, clinician notes and log notes.
 SCENARIOS = ("age_70", "ex-rest-pain-3", "nr-hop-fail", "teen", "reds_inside_plan", "pain_rising", "bmi_novice", "active_flare")
@@ -120,7 +122,7 @@ def test_the_published_document_holds_no_private_field(published: dict[str, Publ
         if r.private:
             assert r.data == "" and r.facts == {}, r
         if r.private == "answer":
-            assert r.text == ANSWER_TEXT, r
+            assert (r.text, r.message) == (ANSWER_TEXT, ANSWER), r
     for done in models(doc, Actual):
         assert (done.zone, done.pain_during, done.pain_after, done.pain_next_morning) == ("unknown", None, None, None)
     assert all(week.zone is None for week in models(doc, Week))
@@ -147,11 +149,24 @@ def secrets_of(item: Published) -> dict[str, str]:
             found[f"{r.rule} data"] = re.escape(r.data)
         if r.private == "answer":
             found[f"{r.rule} answer"] = re.escape(r.text)
+        if r.private == "answer" and r.message:  # the message key names the answer as well as its words do
+            found[f"{r.rule} answer key"] = f'"{re.escape(r.message)}"'  # the whole key, as plan.json holds it
     found.update({f"checklist data {i}": re.escape(c.data) for i, c in enumerate(item.private.plan.readiness_checklist) if len(c.data) > 6})
     found.update({f"referral {i}": re.escape(text) for i, text in enumerate(item.private.plan.referral.reasons)}
                  if item.private.plan.referral else {})
     found.update({f"review {i}": re.escape(text) for i, text in enumerate(item.private.plan.clinician_review)})
     return found
+
+
+def test_an_answer_loses_its_message_key(published: dict[str, Published]) -> None:
+    """A health answer's catalogue key (which answer it was) is replaced by the published copy's own message."""
+    private = published["ex-rest-pain-3"].private
+    answer = Reason(rule="R9", text="Pain at rest is 3 out of 10.", message="screening.rest_pain", private="answer",
+                    facts={"rest_pain": 3})
+    doc = private.model_copy(update={"plan": private.plan.model_copy(update={"reasons": [answer]})})
+    (public,) = redact(doc, b"k" * 32).plan.reasons
+    assert (public.text, public.message, public.data, public.facts) == (ANSWER_TEXT, ANSWER, "", {})
+    assert "screening.rest_pain" not in render_json(redact(doc, b"k" * 32)).data.decode("utf-8")
 
 
 def readable(text: str) -> str:

@@ -22,6 +22,7 @@ from plangen.artifacts import Artifact, RenderOptions
 from plangen.errors import BuildError
 from plangen.render import formats, plan_schema, render_json, render_pdf, render_site, render_text
 from plangen.render.chart import load_chart
+from plangen.render.text import session_line
 from plangen.wording import numbers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -509,6 +510,18 @@ def test_real_plan_pdf(sam: tuple[Any, Any]) -> None:
     reader = pdf_reader(render_pdf(fx.doc(runner, plan, fx.stand_in_library(), OPTIONS)))
     titles = outline_titles(reader.outline)
     assert sum(t.startswith("Week ") for t in titles) == len(plan.weeks)
+
+
+@pytest.mark.parametrize("kind, title, distance, minutes, expected", [
+    ("run", "Long easy run: 22 km", 22.0, 140, "run: Long easy run: 22 km, 2 h 20 min"),
+    ("run", "Easy run: 12.7 km", 2.7, 17, "run: Easy run: 12.7 km, 2.7 km · 17 min"),  # another figure, not the same
+    ("mobility", "Mobility and recovery, about 15 min", None, 15, "mobility: Mobility and recovery, about 15 min"),
+    ("run", "Easy run", 5.0, 30, "run: Easy run, 5 km · 30 min"),
+])
+def test_text_states_a_session_size_once(kind: str, title: str, distance: float | None, minutes: float,
+                                         expected: str) -> None:
+    session = fx.Session(kind=kind, title=title, distance=distance, duration_min=minutes)
+    assert session_line(session, "km") == expected
 
 
 def test_text_says_no_running_instead_of_zero_kilometres() -> None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from plangen.document.assemble import plan_version
 from plangen.document.model import PlanDocument
+from plangen.wording import say
 
 if TYPE_CHECKING:
     from plangen.document.plan import Plan, Reason
@@ -35,9 +38,13 @@ def public_slug(slug: str, key: bytes) -> str:
     return f"p-{digest[:20]}"
 
 
-ANSWER_TEXT = "Your answers about your knee and health decide this (the details are left out of this online copy)."
-REFERRAL_TEXT = "Which signs they were is left out of this online copy. Tell your clinician about them."
-REVIEW_TEXT = "Something in your answers is worth a clinician's check (the details are left out of this online copy)."
+# What a published copy says in place of a health answer (the wording catalogue's publish.* messages).
+ANSWER, REFERRAL, REVIEW = "publish.answer", "publish.referral", "publish.review"
+_NO_SETTINGS: Mapping[str, float] = MappingProxyType({})  # these sentences state no threshold
+
+
+def _said(key: str) -> str:
+    return say(key, _NO_SETTINGS)
 
 
 def _redact_plan(plan: Plan) -> Plan:
@@ -56,10 +63,10 @@ def _redact_plan(plan: Plan) -> Plan:
     baseline = plan.baseline.model_copy(update={"pain": PainPattern(), "reasons": _reasons(plan.baseline.reasons)})
     # The checklist keeps its tests; the runner's answers about their own knee stay private.
     checklist = [item.model_copy(update={"answer": None, "data": ""}) for item in plan.readiness_checklist]
-    referral = plan.referral.model_copy(update={"reasons": [REFERRAL_TEXT]}) if plan.referral else None
+    referral = plan.referral.model_copy(update={"reasons": [_said(REFERRAL)]}) if plan.referral else None
     return plan.model_copy(update={
         "weeks": weeks, "baseline": baseline, "readiness_checklist": checklist, "referral": referral,
-        "clinician_review": [REVIEW_TEXT] if plan.clinician_review else [],
+        "clinician_review": [_said(REVIEW)] if plan.clinician_review else [],
         "reasons": _reasons(plan.reasons),
         "unscored_runs": [],  # which runs lack pain scores is part of the pain record too
     })
@@ -69,8 +76,8 @@ def _reasons(reasons: list[Reason]) -> list[Reason]:
     """What the planner marked private goes (Reason.private); the answers' reasons merge, as their count would tell."""
     out: list[Reason] = []
     for r in reasons:
-        if r.private == "answer":
-            r = r.model_copy(update={"text": ANSWER_TEXT, "data": "", "facts": {}})
+        if r.private == "answer":  # the message key would tell the answer too
+            r = r.model_copy(update={"text": _said(ANSWER), "message": ANSWER, "data": "", "facts": {}})
         elif r.private == "data":
             r = r.model_copy(update={"data": "", "facts": {}})  # facts hold the same numbers as data
         if r not in out:

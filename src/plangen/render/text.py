@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from plangen.document.plan import Baseline, Plan, Reason, Session, Week
@@ -133,13 +134,26 @@ def session_line(session: Session, units: str) -> str:
     parts = [f"{label(session.kind)}: {session.title}"]
     if session.intervals:
         parts.append(intervals(session.intervals))
-    if session.distance or session.duration_min:
-        parts.append(amount(session, units))
+    size = _size(session, units)
+    if size:
+        parts.append(size)
     if session.intensity:
         parts.append(label(session.intensity))
     if session.exercises:
         parts.append("; ".join(f"{d.name or d.id} {dose(d)}".strip() for d in session.exercises))
     return ", ".join(parts)
+
+
+def _size(session: Session, units: str) -> str:
+    """Distance and time, less what the title already says: 'Long easy run: 22 km' needs no second '22 km'."""
+    sizes = (distance(session.distance, units) if session.distance else "",
+             minutes(session.duration_min) if session.duration_min else "")
+    return " · ".join(size for size in sizes if size and not _names(session.title, size))
+
+
+def _names(title: str, size: str) -> bool:
+    # Whole figures only: '2.7 km' is not named by '12.7 km'.
+    return re.search(rf"(?<![\d.]){re.escape(size)}(?![\w.])", title) is not None
 
 
 def _reasons(reasons: Iterable[Reason], title: str, indent: str = "  ") -> list[str]:
