@@ -10,7 +10,8 @@ from plangen.artifacts import Artifact
 from plangen.document.model import PlanDocument
 from plangen.document.plan import Session
 from plangen.render.context import plan_limits
-from plangen.render.formats import amount, distance, dose, intervals, minutes, number, tempo
+from plangen.render.formats import amount, distance, dose, intervals, minutes, tempo
+from plangen.wording.numbers import number
 
 
 def render_ics(doc: PlanDocument) -> list[Artifact]:
