@@ -130,12 +130,12 @@ def test_a_step_up_always_follows_two_qualifying_sessions(library, sessions, bas
     for index, done in enumerate(sessions):
         before = lifts.stage(ex)
         if done is None:
-            apply_planned(lifts, [dose(library[ex], before)], rules)
+            lifts = apply_planned(lifts, [dose(library[ex], before)], rules)
             ok, red = True, False
         else:
             reps, pain, morning = done
             entry = log(lifted(ex, START + dt.timedelta(days=index), reps, pain, morning)).entries[0]
-            apply_logged(lifts, [entry], library, baseline, rules)
+            lifts = apply_logged(lifts, [entry], library, baseline, rules)
             red = pain > 5 or (morning is not None and morning > baseline)
             ok = not red and reps >= target_reps(library[ex], before) + 1 and morning is not None
         at_step += 1

@@ -22,7 +22,7 @@ from plangen.planner.entry import place
 from plangen.planner.history import History, read_history
 from plangen.planner.lifts import apply_logged
 from plangen.planner.pain import MEANINGFUL_CHANGE, unscored_runs
-from plangen.planner.progress import State, enter_build, with_exit_stage
+from plangen.planner.progress import State, enter_build, with_exit_stage, with_lifts
 from plangen.planner.norunning import entry_reason as no_running_reason
 from plangen.planner.outlook import mark_weeks, outlook
 from plangen.planner.reasons import explain
@@ -70,7 +70,7 @@ def make_plan(profile: Profile, log: TrainingLog, library: Library, slug: str,
     if gate.status == "no_running":  # R49: the gate, not the log, decides: no running and no build reasons
         state, entry_reasons = State(phase="no_running", history=state.history), [no_running_reason(profile, settings)]
     before = sorted((e for e in log.entries if e.date < start), key=lambda e: e.date)
-    apply_logged(state.lifts, before, library, profile.symptoms.morning_baseline, settings)  # strength logged before the plan
+    state = with_lifts(state, apply_logged(state.lifts, before, library, profile.symptoms.morning_baseline, settings))  # logged before the plan
     planned, state = _weeks(ctx, state, start, profile.weeks)
     weeks = mark_weeks(profile, planned, settings, gate.status)
     review = [*gate.review, *entry.review, *dict.fromkeys(state.review), *_review_week_check(profile, ctx, settings)]

@@ -65,13 +65,10 @@ def _outside(event: Event, weeks: list[Week], ahead: list[Projected], settings: 
 def _outside_reason(event: Event, weeks: list[Week], projected: float | None, before_plan: bool, units: str,
                     settings: Settings) -> Reason:
     """R47: where the event falls outside the plan, and the longest safe run projected for it (None: none is)."""
-    where = "before_plan" if before_plan else "after_plan" if weeks else "no_weeks"
-    last_week = weeks[-1].number if weeks else None
-    when = say(f"events.outside.{where}", settings, last_week=last_week)
-    ahead = "" if projected is None else say("events.outside.projected", settings, longest_safe=projected, units=units)
-    return explain("R47", "events.outside", settings, setting="single_run_cap", _event=event.name, _when=when,
-                   _projected=ahead, event_date=event.date, distance=event.distance, units=units, where=where,
-                   last_week=last_week, longest_safe=projected)
+    where = "before_plan" if before_plan else "no_weeks" if not weeks else "after_plan" if projected is None else "projected"
+    return explain("R47", f"events.outside.{where}", settings, setting="single_run_cap", event=event.name,
+                   event_date=event.date, distance=event.distance, units=units,
+                   last_week=weeks[-1].number if weeks else None, longest_safe=projected)
 
 
 def _options(event: Event, kind: str, distance: float, units: str, later: Projected | None,
@@ -100,5 +97,5 @@ def _options(event: Event, kind: str, distance: float, units: str, later: Projec
 def _reachable_reason(event: Event, kind: str, cap: float, units: str, phase: str, settings: Settings) -> Reason:
     """R46: whether race week races the event; a week that is not a taper is one before continuous running."""
     key = "events.reachable" if kind == "race" else "events.not_reachable" if phase == "taper" else "events.before_running"
-    return explain("R46", key, settings, setting="single_run_cap", _event=event.name, _phase=phase.replace("_", "-"),
-                   event_date=event.date, distance=event.distance, longest_safe=cap, units=units, phase=phase)
+    return explain("R46", key, settings, setting="single_run_cap", event=event.name, phase=phase.replace("_", "-"),
+                   event_date=event.date, distance=event.distance, longest_safe=cap, units=units)

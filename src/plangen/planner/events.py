@@ -70,7 +70,7 @@ def _taper(decision: Decision, ctx: Context, state: State, event: Event, week_st
     total = floor1(min(decision.volume, before * settings.taper_volume_max))
     kind, race = race_plan(event, race_cap(state, event.date, week_start, settings), settings)
     rest = max(0.0, floor1(total - race))
-    why = explain("R46", "events.taper", settings, setting="taper_volume_max", _event=event.name, event_date=event.date,
+    why = explain("R46", "events.taper", settings, setting="taper_volume_max", event=event.name, event_date=event.date,
                   race_plan=kind, race_day=race, units=units, **{"from": before, "to": total})
     return Decision(rest, "taper", None, deload=True, reasons=[why])
 
@@ -79,7 +79,7 @@ def _recovery(decision: Decision, ctx: Context, state: State, event: Event) -> D
     settings, units = ctx.settings, ctx.units
     before = state.last_non_deload()
     volume = floor1(min(decision.volume, before * settings.recovery_volume_max))
-    why = explain("R46", "events.recovery", settings, setting="recovery_volume_max", _event=event.name,
+    why = explain("R46", "events.recovery", settings, setting="recovery_volume_max", event=event.name,
                   event_date=event.date, units=units, **{"from": before, "to": volume})
     return Decision(volume, "recovery", None, deload=True, reasons=[why])
 
@@ -89,7 +89,7 @@ def _no_new_intensity(decision: Decision, ctx: Context, state: State, event: Eve
         return decision
     current = INTENSITY_STEPS[state.intensity_step - 1] if state.intensity_step else None
     why = explain("R46", "events.no_new_intensity", ctx.settings, setting="event_intensity_lock_weeks",
-                  _event=event.name, event_date=event.date, held_back=decision.change)
+                  event=event.name, event_date=event.date, held_back=decision.change)
     kept = [r for r in decision.reasons if r.message != "load.intensity_added"]  # the step it held back is not added
     return replace(decision, change=None, intensity=current, phase="intensity" if current else "maintain", reasons=[*kept, why])
 
@@ -142,8 +142,8 @@ def _easy_short(ctx: Context, session: Session, event: Event, days_before: int) 
     if distance * ctx.pace < SHORTEST_TAPER_RUN_MIN:
         return None
     count = say(f"events.days_before.{days_before}", ctx.settings)
-    why = explain("R46", "events.short_run", ctx.settings, setting="taper_easy_min", _event=event.name,
-                  _days_before=count, days_before=days_before, distance=distance, units=ctx.units)
+    why = explain("R46", "events.short_run", ctx.settings, setting="taper_easy_min", event=event.name,
+                  days_word=count, days_before=days_before, distance=distance, units=ctx.units)
     return mk.run(distance, ctx.pace, ctx.units, "Easy", ctx.cross, [why], session.readiness.rule if session.readiness else "",
                   settings=ctx.settings)
 
@@ -156,7 +156,7 @@ def _race_day(ctx: Context, state: State, event: Event, week_start: dt.date) -> 
         return None
     rule = stop_rule(settings)
     title = say(f"events.title.{kind}", settings, event=event.name, distance=event.distance, running=distance, units=units)
-    why = explain("R46", "events.race_day", settings, setting="red_pain_min", _event=event.name, race_plan=kind,
+    why = explain("R46", "events.race_day", settings, setting="red_pain_min", event=event.name, race_plan=kind,
                   distance=event.distance, longest_safe=cap, units=units)
     session = mk.run(distance, ctx.pace, units, "Race", ctx.cross, [why], rule, walk_breaks=kind == "run_walk",
                      settings=settings)

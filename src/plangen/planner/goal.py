@@ -103,11 +103,10 @@ def _goal_reason(target: float | None, event: str | None, number: int | None, mo
                  inside: bool, units: str, last: Week | None, settings: Settings) -> Reason:
     parts = [*([say("events.goal.weekly", settings, goal=target, units=units)] if target else []), *([event] if event else [])]
     goal_words = say("events.goal.both", settings, parts=parts) if parts else say("events.goal.none", settings)
-    facts = {"_goal": goal_words, "goal": target, "event": event}
+    facts = {"goal_words": goal_words, "goal": target, "event": event}
     if number is None or monday is None:
         return explain("R47", "events.goal.unknown", settings, **facts)
-    where = say("events.goal.inside" if inside else "events.goal.beyond", settings)
-    return explain("R47", "events.goal.reached", settings, setting="weekly_increase_max", _where=where, inside=int(inside),
+    return explain("R47", "events.goal.inside" if inside else "events.goal.beyond", settings, setting="weekly_increase_max",
                    reached_week=number, reached_date=monday, last_week=last.running_distance if last else 0.0,
                    units=units, **facts)
 

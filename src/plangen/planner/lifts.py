@@ -6,39 +6,37 @@ with exercise pain within the strength lane and no worse next morning (R31,
 invariant 17). Pain over that lane, or a worse morning, takes it down a stage (R30).
 Future sessions are projected as done as prescribed, so the printed plan shows the
 earliest the runner could step up; a logged session always replaces the projection.
+Lifts is a value: every transition below returns new Lifts and leaves its argument as it was.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from plangen.sources.models import LogEntry, StrengthSet
 from plangen.document.plan import ExerciseDose, Reason
-from plangen.planner.reasons import reason
+from plangen.planner.reasons import explain
 from plangen.sources.exercise_models import Exercise, Library
 from plangen.rules import Settings
+from plangen.wording import say
 
 TOP_STAGE = 4
 TOP_LEVEL = 4
 Outcome = Literal["earned", "hold", "regress"]
 
 
-# Why an exercise's dose moved or held: rule, runner-facing words, configurable setting.
-NEWS: dict[str, tuple[str, str, str | None]] = {
-    "up": ("R31", "Two good sessions in a row: these exercises go one step harder (more reps or a little more load).",
-           "strength_sessions_per_step"),
-    "up_planned": ("R31", "Planned step up. Take it only if your last two sessions of the exercise reached 1 more rep "
-                   "than asked, with little pain (see the traffic light) and no worse next morning; if not, stay at the last dose.",
-                   "strength_sessions_per_step"),
-    "hold": ("R31", "These exercises stay at the same dose until you have two good sessions in a row.", None),
-    "down": ("R30", "Pain went over the limit for strength work: these exercises go one step easier "
-             "(at the easiest step, use a smaller range or the easier version on the card).", "strength_pain_max"),
+# Why an exercise's dose moved or held: the rule, and the setting a clinic may tune (words: strength.news.<kind>).
+NEWS: dict[str, tuple[str, str | None]] = {
+    "up": ("R31", "strength_sessions_per_step"),
+    "up_planned": ("R31", "strength_sessions_per_step"),
+    "hold": ("R31", None),
+    "down": ("R30", "strength_pain_max"),
 }
 
 
-@dataclass
+@dataclass(frozen=True)
 class Lift:
     """One exercise's place in its dose table."""
 
@@ -48,30 +46,42 @@ class Lift:
     news: tuple[str, str] | None = None  # (NEWS key, data): why the dose last moved, told once
 
 
-@dataclass
+@dataclass(frozen=True)
 class Lifts:
     """Every exercise the runner has met, and the hardest card level they have earned."""
 
-    by_id: dict[str, Lift] = field(default_factory=dict)
+    by_id: Mapping[str, Lift] = field(default_factory=dict)  # read-only: a change builds a new mapping
     level: int = 1
 
     def stage(self, exercise_id: str) -> int:
-        return self.by_id.get(exercise_id, Lift()).stage
+        return self.lift(exercise_id).stage
 
     def lift(self, exercise_id: str) -> Lift:
-        return self.by_id.setdefault(exercise_id, Lift())
+        return self.by_id.get(exercise_id, Lift())
 
-    def take_news(self, ids: Iterable[str]) -> list[Reason]:
-        """One reason per kind of dose change since these exercises were last shown; each is told once."""
+    def with_lift(self, exercise_id: str, lift: Lift) -> Lifts:
+        return replace(self, by_id={**self.by_id, exercise_id: lift})
+
+    def news(self, ids: Iterable[str], settings: Settings) -> list[Reason]:
+        """One reason per kind of dose change since these exercises were last shown (``told`` marks them shown)."""
         grouped: dict[str, list[str]] = {}
-        for exercise_id in ids:
-            lift = self.by_id.get(exercise_id)
-            if lift is not None and lift.news is not None:
-                grouped.setdefault(lift.news[0], []).append(lift.news[1])
-                lift.news = None
-        # Logged sessions' data are the runner's exercise pain; a planned step up holds only names.
-        return [reason(NEWS[kind][0], NEWS[kind][1], "; ".join(data), NEWS[kind][2], "" if kind == "up_planned" else "data")
-                for kind, data in sorted(grouped.items())]
+        for exercise_id in dict.fromkeys(ids):
+            news = self.lift(exercise_id).news
+            if news is not None:
+                grouped.setdefault(news[0], []).append(news[1])
+        return [_news_reason(kind, data, settings) for kind, data in sorted(grouped.items())]
+
+    def told(self, ids: Iterable[str]) -> Lifts:
+        """These exercises were shown with their news: each dose change is told once."""
+        shown = {i: replace(self.by_id[i], news=None) for i in ids if self.lift(i).news is not None}
+        return replace(self, by_id={**self.by_id, **shown}) if shown else self
+
+
+def _news_reason(kind: str, data: list[str], settings: Settings) -> Reason:
+    rule, setting = NEWS[kind]
+    # Logged sessions' data are the runner's exercise pain; a planned step up holds only names.
+    return explain(rule, f"strength.news.{kind}", settings, setting=setting, private="" if kind == "up_planned" else "data",
+                   verdicts="; ".join(data), exercises=len(data))
 
 
 def target_reps(exercise: Exercise, stage: int) -> int | None:
@@ -84,35 +94,34 @@ def judge(done: StrengthSet, name: str, target: int | None, morning_baseline: in
     pain = done.pain if done.pain is not None else 0
     morning = done.next_morning_pain
     if pain > settings.strength_pain_max:
-        return "regress", f"{name}: pain {pain}/10 during the exercise"
+        return "regress", say("strength.verdict.pain", settings, name=name, pain=pain)
     if morning is not None and morning > morning_baseline:
-        return "regress", f"{name}: next morning {morning}/10, usual {morning_baseline}/10"
+        return "regress", say("strength.verdict.morning", settings, name=name, morning=morning, usual=morning_baseline)
     if target is not None and done.reps < target + 1:
-        return "hold", f"{name}: {done.reps} reps, a step up needs {target + 1}"
+        return "hold", say("strength.verdict.reps", settings, name=name, reps=done.reps, needed=target + 1)
     if morning is None:
-        return "hold", f"{name}: next-morning pain not recorded"
-    return "earned", f"{name}: {done.reps} reps, pain {pain}/10, next morning {morning}/10"
+        return "hold", say("strength.verdict.no_morning", settings, name=name)
+    return "earned", say("strength.verdict.earned", settings, name=name, reps=done.reps, pain=pain, morning=morning)
 
 
 def record(lifts: Lifts, exercise_id: str, outcome: Outcome, data: str, settings: Settings,
-           planned: bool = False) -> None:
-    """Move one exercise by one session's outcome (logged, or ``planned`` as prescribed, when ``data`` is its name)."""
+           planned: bool = False) -> Lifts:
+    """Lifts after one session of one exercise (logged, or ``planned`` as prescribed, when ``data`` is its name)."""
     lift = lifts.lift(exercise_id)
-    lift.sessions += 1
-    if outcome == "regress":
-        lifts.by_id[exercise_id] = Lift(stage=max(1, lift.stage - 1), news=("down", data))
-        return
-    lift.streak = lift.streak + 1 if outcome == "earned" else 0
-    if outcome == "hold":
-        lift.news = ("hold", data)
-    elif lift.streak >= 2 and lift.sessions >= settings.strength_sessions_per_step and lift.stage < TOP_STAGE:
-        step_data = f"{data} to step {lift.stage + 1}" if planned else data
-        lifts.by_id[exercise_id] = Lift(stage=lift.stage + 1, news=("up_planned" if planned else "up", step_data))
+    if outcome == "regress":  # R30: one step down, and the count at the new step starts again
+        return lifts.with_lift(exercise_id, Lift(stage=max(1, lift.stage - 1), news=("down", data)))
+    if outcome == "hold":  # R31: the streak of qualifying sessions is broken
+        return lifts.with_lift(exercise_id, replace(lift, streak=0, sessions=lift.sessions + 1, news=("hold", data)))
+    earned = replace(lift, streak=lift.streak + 1, sessions=lift.sessions + 1)
+    if earned.streak < 2 or earned.sessions < settings.strength_sessions_per_step or lift.stage >= TOP_STAGE:
+        return lifts.with_lift(exercise_id, earned)
+    told = say("strength.news.to_step", settings, done=data, stage=lift.stage + 1) if planned else data
+    return lifts.with_lift(exercise_id, Lift(stage=lift.stage + 1, news=("up_planned" if planned else "up", told)))
 
 
 def apply_logged(lifts: Lifts, entries: Iterable[LogEntry], library: Library, morning_baseline: int,
-                 settings: Settings) -> None:
-    """Move every exercise by what the runner logged (strength entries, in date order)."""
+                 settings: Settings) -> Lifts:
+    """Lifts after what the runner logged (strength entries, in date order)."""
     for entry in entries:
         for done in entry.exercises:
             exercise = library.get(done.id)
@@ -120,20 +129,23 @@ def apply_logged(lifts: Lifts, entries: Iterable[LogEntry], library: Library, mo
                 continue  # a card this library does not have: nothing to progress
             target = target_reps(exercise, lifts.stage(done.id))
             outcome, data = judge(done, exercise.name, target, morning_baseline, settings)
-            record(lifts, done.id, outcome, f"{entry.date}: {data}", settings)
+            lifts = record(lifts, done.id, outcome, say("strength.logged_on", settings, date=entry.date, verdict=data),
+                           settings)
+    return lifts
 
 
-def apply_planned(lifts: Lifts, exercises: Iterable[ExerciseDose], settings: Settings) -> None:
-    """A future session is projected as done as prescribed: target + 1 reps, no pain rise."""
+def apply_planned(lifts: Lifts, exercises: Iterable[ExerciseDose], settings: Settings) -> Lifts:
+    """Lifts after a future session, projected as done as prescribed: target + 1 reps, no pain rise."""
     for exercise in exercises:
-        record(lifts, exercise.id, "earned", exercise.name, settings, planned=True)
+        lifts = record(lifts, exercise.id, "earned", exercise.name, settings, planned=True)
+    return lifts
 
 
-def next_level(lifts: Lifts, last_week: Iterable[ExerciseDose]) -> Reason | None:
+def next_level(lifts: Lifts, last_week: Iterable[ExerciseDose], settings: Settings) -> tuple[Lifts, Reason | None]:
     """R32: a harder card only after reps and load have moved on every exercise of the past week."""
     done = list(last_week)
     if not done or lifts.level >= TOP_LEVEL or any(lifts.stage(d.id) < 3 for d in done):
-        return None
-    lifts.level += 1
-    return reason("R32", "Reps and load have gone up on every exercise, so harder versions come in now.",
-                  f"card level {lifts.level}; steps {', '.join(f'{d.name} {lifts.stage(d.id)}' for d in done)}")
+        return lifts, None
+    raised = replace(lifts, level=lifts.level + 1)
+    steps = [say("strength.level_step", settings, name=d.name, stage=raised.stage(d.id)) for d in done]
+    return raised, explain("R32", "strength.level_up", settings, level=raised.level, steps=steps)

@@ -26,7 +26,7 @@ def mark_weeks(profile: Profile, weeks: list[Week], settings: Settings, status: 
 def _named(week: Week, event: Event, units: str, settings: Settings) -> Week:
     if not week.start <= event.date < week.start + dt.timedelta(days=7) or event.date not in {d.date for d in week.days}:
         return week
-    why = explain("R46", "events.week_holds", settings, _event=event.name, event_date=event.date,
+    why = explain("R46", "events.week_holds", settings, event=event.name, event_date=event.date,
                   distance=event.distance, units=units)
     return week.model_copy(update={"event": event.name, "reasons": [*week.reasons, why]})
 

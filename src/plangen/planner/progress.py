@@ -130,6 +130,11 @@ def with_strength_week(state: State, doses: list[ExerciseDose]) -> State:
     return replace(state, last_strength=doses or state.last_strength)
 
 
+def with_lifts(state: State, lifts: Lifts) -> State:
+    """R30-R32: the strength doses after a day's sessions (logged or planned), or a new card level."""
+    return replace(state, lifts=lifts)
+
+
 def after_green(state: State, day: dt.date) -> State:
     """R14: two green sessions in a row move walk-run up a stage (or on to the build after the exit stage); R45 holds week 1."""
     greens = state.greens + 1

@@ -44,9 +44,8 @@ SESSION_SLOTS: tuple[tuple[Slot, ...], ...] = (
      Slot(("hinge", "hamstring"), frozenset({"hamstring", "hip_extensor"})), Slot(("hip_adduction",), frozenset({"hip_adductor"})),
      Slot(("calf",), frozenset({"calf"}))),
 )
-# The movements a block should cover, in the words a runner reads (R51).
-COVERED = {"squat": "controlled squats", "step_down": "step-downs", "single_leg_bridge": "single-leg bridges",
-           "hinge": "hip hinges", "hip_abduction": "hip abduction", "hip_adduction": "hip adduction", "calf": "calf raises"}
+# The movements a block should cover (R51), in the order a runner reads them (words: strength.covers.<id>).
+COVERED = ("squat", "step_down", "single_leg_bridge", "hinge", "hip_abduction", "hip_adduction", "calf")
 
 
 def usable(library: Library, equipment: Iterable[str], aggravators: Iterable[str]) -> list[Exercise]:

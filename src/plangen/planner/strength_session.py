@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from plangen.document.plan import ExerciseDose, Reason, Session
 from plangen.planner import sessions as mk
 from plangen.planner.context import Context
 from plangen.planner.lifts import Lifts
-from plangen.planner.reasons import reason
+from plangen.planner.reasons import explain
 from plangen.planner.screening import irritable_knee
 from plangen.planner.strength import COVERED, dose, kit_stage, minutes, owned, strength_block, uncovered
 from plangen.sources.exercise_models import Exercise
+from plangen.rules import Settings
 from plangen.sources.models import LogEntry
+from plangen.wording import say
 
 
 FEWEST = 4  # R51: a session holds 4-6 exercises
 HOLD_STAGES = (2, 3)  # card steps that dose a hold at 5 x 30-45 s (R50)
-_KIT_WORDS = {"leg_press": "leg press", "dumbbells": "weights", "step": "a step", "band": "a band", "bench": "bench",
-              "box": "box", "kettlebell": "kettlebell"}
-_WHY_LEFT_OUT = {"step_down": "step-downs", "hinge": "hip hinges", "squat": "squats", "calf": "calf raises",
-                 "single_leg_bridge": "single-leg bridges", "hip_abduction": "hip abduction", "hip_adduction": "hip adduction"}
+NAMED_KIT = ("leg_press", "dumbbells", "step", "band", "bench", "box", "kettlebell")  # kit with a name: strength.kit.<id>
 
 
 def strength_session(ctx: Context, lifts: Lifts, number: int, day: dt.date) -> Session:
@@ -34,7 +34,8 @@ def strength_session(ctx: Context, lifts: Lifts, number: int, day: dt.date) -> S
     doses = _within_time([_dose(ex, lifts, holds, kit) for ex in chosen], ctx)
     picked = [ex for ex in chosen if ex.id in {d.id for d in doses}]
     reasons = [*_dose_reasons(ctx, lifts, number, picked, doses), _choice_reason(ctx, picked),
-               *_holds_reasons(ctx, holds), *_kit_reasons(picked, lifts, kit), *lifts.take_news(d.id for d in doses)]
+               *_holds_reasons(ctx, holds), *_kit_reasons(picked, lifts, kit, ctx.settings),
+               *lifts.news((d.id for d in doses), ctx.settings)]
     return mk.strength(doses, reasons, settings=ctx.settings).model_copy(update={"duration_min": minutes(doses, ctx.library)})
 
 
@@ -45,17 +46,21 @@ def _dose(ex: Exercise, lifts: Lifts, holds: bool, kit: frozenset[str]) -> Exerc
     return dose(ex, kit_stage(ex, stage, kit), "main")
 
 
-def _kit_reasons(chosen: list[Exercise], lifts: Lifts, kit: frozenset[str]) -> list[Reason]:
+def _kit_reasons(chosen: list[Exercise], lifts: Lifts, kit: frozenset[str], settings: Settings) -> list[Reason]:
     """R32: an exercise whose next step needs kit the runner lacks stays at its bodyweight step, and says so."""
     held = {ex.name: sorted(set(ex.dose(lifts.stage(ex.id)).needs) - kit)
             for ex in chosen if kit_stage(ex, lifts.stage(ex.id), kit) < min(lifts.stage(ex.id), 4)}
     if not held:
         return []
-    missing = sorted({_KIT_WORDS.get(k, k) for kit_needed in held.values() for k in kit_needed})
-    text = (f"Without {' or '.join(missing)}, {', '.join(held)} stay at the last step you can do with what you have: "
-            "slower lowering and full control first. A harder bodyweight exercise comes in when every exercise has moved on.")
-    data = "; ".join(f"{name}: next step needs {', '.join(_KIT_WORDS.get(k, k) for k in needed)}" for name, needed in held.items())
-    return [reason("R32", text, data, facts={"held": len(held), "missing": ", ".join(missing)})]
+    missing = sorted({_kit_word(k, settings) for kit_needed in held.values() for k in kit_needed})
+    needs = [say("strength.kit_needs", settings, name=name, kit=[_kit_word(k, settings) for k in needed])
+             for name, needed in held.items()]
+    return [explain("R32", "strength.kit_held", settings, missing=missing, names=list(held), needs="; ".join(needs), held=len(held))]
+
+
+def _kit_word(kit: str, settings: Settings) -> str:
+    """The runner's name for a piece of kit (an unnamed one by its id)."""
+    return say(f"strength.kit.{kit}", settings) if kit in NAMED_KIT else kit
 
 
 def _within_time(doses: list[ExerciseDose], ctx: Context) -> list[ExerciseDose]:
@@ -67,28 +72,37 @@ def _within_time(doses: list[ExerciseDose], ctx: Context) -> list[ExerciseDose]:
 
 
 def _dose_reasons(ctx: Context, lifts: Lifts, number: int, chosen: list[Exercise], doses: list[ExerciseDose]) -> list[Reason]:
-    steps = ", ".join(f"{d.name} step {d.stage}" for d in doses)
+    settings = ctx.settings
+    steps = [say("strength.dose_step", settings, name=d.name, stage=d.stage) for d in doses]
     return [
-        reason("R32", "Each session has a hip (side of the hip) exercise and a thigh (quads) exercise.", ", ".join(e.name for e in chosen)),
-        reason("R31", "2-3 strength sessions a week, 8-12 slow reps, lowering over 2-3 seconds. "
-               f"An exercise steps up after two sessions at 1 more rep than asked, with pain {ctx.settings.strength_pain_max:g}/10 or less and no worse next morning.",
-               f"week {number}: cards up to level {lifts.level}; {steps}", "strength_sessions_per_step"),
+        explain("R32", "strength.slots", settings, names=[e.name for e in chosen], exercises=[e.id for e in chosen]),
+        explain("R31", "strength.dose", settings, setting="strength_sessions_per_step", steps=steps, week=number,
+                level=lifts.level),
     ]
 
 
 def _choice_reason(ctx: Context, chosen: list[Exercise]) -> Reason:
     """R51: which of the runner's kit and aggravators steered the choice, and what the block leaves out."""
-    kit = [_KIT_WORDS[k] for k in ctx.profile.equipment if k in _KIT_WORDS]
-    used = sorted({_KIT_WORDS[k] for ex in chosen for k in ex.equipment if k in _KIT_WORDS})
-    data = f"your equipment: {', '.join(kit) or 'none beyond home basics'}; used today: {', '.join(used) or 'body weight'}"
-    missing = [_WHY_LEFT_OUT[m] for m in uncovered(ctx.pool) if m in _WHY_LEFT_OUT]
-    if missing:
-        agg = ", ".join(a.replace("_", " ") for a in ctx.profile.symptoms.aggravators)
-        data += f"; left out: {', '.join(missing)} ({'they load what bothers you: ' + agg if agg else 'they need equipment you do not have'})"
-    movements = ", ".join(COVERED.values())
-    text = (f"Exercises are picked for your equipment and what bothers your knee. Over each week the two sessions cover "
-            f"{movements}. Sessions hold {FEWEST}-6 exercises and last at most {ctx.settings.strength_session_max_min:g} minutes.")
-    return reason("R51", text, data, "strength_session_max_min")
+    settings = ctx.settings
+    kit = [say(f"strength.kit.{k}", settings) for k in ctx.profile.equipment if k in NAMED_KIT]
+    used = sorted({say(f"strength.kit.{k}", settings) for ex in chosen for k in ex.equipment if k in NAMED_KIT})
+    left_out = uncovered(ctx.pool)
+    movements = [say(f"strength.covers.{move}", settings) for move in COVERED]
+    return explain("R51", "strength.choice", settings, setting="strength_session_max_min", covers=movements,
+                   kit_words=", ".join(kit) or say("strength.choice.no_kit", settings),
+                   used_words=", ".join(used) or say("strength.choice.no_load", settings),
+                   left_out_words=_left_out_words(left_out, ctx.profile.symptoms.aggravators, settings),
+                   fewest=FEWEST, left_out=left_out)
+
+
+def _left_out_words(left_out: list[str], aggravators: Sequence[str], settings: Settings) -> str:
+    """Why the block leaves movements out: they load an aggravator, or they need kit the runner lacks."""
+    if not left_out:
+        return ""
+    moves = [say(f"strength.left_out.{move}", settings) for move in left_out]
+    bothers = [say(f"strength.aggravator.{a}", settings) for a in aggravators]
+    why = say("strength.choice.aggravated", settings, aggravators=bothers) if bothers else say("strength.choice.needs_kit", settings)
+    return say("strength.choice.left_out", settings, moves=moves, why=why)
 
 
 def holds_day(ctx: Context, day: dt.date) -> bool:
@@ -117,11 +131,6 @@ def _holds_reasons(ctx: Context, holds: bool) -> list[Reason]:
     why = irritable_why(ctx)
     if not why:
         return []
-    limit, weeks = ctx.settings.isometric_pain_max, ctx.settings.isometric_weeks
     if holds:
-        text = (f"Your knee is irritable, so the thigh exercise is a still hold (5 x 30-45 s) in a shallow range, with pain "
-                f"{limit:g}/10 or less. Holds often ease pain. Moving exercises start after {weeks:g} week(s) of holds at that level.")
-        return [reason("R50", text, why, "isometric_pain_max", "answer")]
-    text = (f"After holds at {limit:g}/10 or less, the thigh exercises move through a range again. "
-            f"If they hurt over {limit:g}/10, go back to the holds for a week.")
-    return [reason("R50", text, why, "isometric_weeks", "answer")]
+        return [explain("R50", "strength.holds", ctx.settings, setting="isometric_pain_max", private="answer", why=why)]
+    return [explain("R50", "strength.after_holds", ctx.settings, setting="isometric_weeks", private="answer", why=why)]

@@ -11,7 +11,7 @@ from plangen.planner import sessions as mk
 from plangen.planner.context import Context
 from plangen.planner.progress import (GREENS_TO_MOVE_UP, State, after_shortened_run, apply_build, apply_walk_run,
                                       end_build_week, end_week_longest, first_week_used, floor1, record_build_week,
-                                      record_run, resume_after_stage_zero, start_build_week, with_strength_week, worst)
+                                      record_run, resume_after_stage_zero, start_build_week, with_lifts, with_strength_week, worst)
 from plangen.planner.reasons import explain
 from plangen.planner.stages import Stage, stage, within
 from plangen.planner.strength import by_role, dose, mobility_menu
@@ -28,11 +28,12 @@ def plan_week(ctx: Context, state: State, number: int, start: dt.date) -> tuple[
     state, runs, run_reasons = _runs(ctx, state, days, decision)
     run_reasons = [*([resumed] if resumed else []), *run_reasons]
     strength_days = {d for d in days if d.weekday() in ctx.shape.strength_days}
-    level_up = lifts.next_level(state.lifts, state.last_strength)
+    lifted, level_up = lifts.next_level(state.lifts, state.last_strength, ctx.settings)
+    state = with_lifts(state, lifted)
     sessions: dict[dt.date, list[Session]] = {}
     for day in days:  # in order: each day's strength dose depends on the sessions before it
         sessions[day] = _day_sessions(ctx, state, number, day, runs.get(day), day in strength_days)
-        _advance_lifts(ctx, state, day, sessions[day])
+        state = _advance_lifts(ctx, state, day, sessions[day])
     week_lifts = {e.id: e for d in days for s in sessions[d] if s.kind == "strength" for e in s.exercises}
     state = with_strength_week(state, list(week_lifts.values()))
     if level_up is not None:
@@ -215,14 +216,14 @@ def _strength(ctx: Context, state: State, number: int, day: dt.date) -> Session:
     return strength_session(ctx, state.lifts, number, day)  # exercise choice, holds and doses (R31, R32, R50, R51)
 
 
-def _advance_lifts(ctx: Context, state: State, day: dt.date, sessions: list[Session]) -> None:
-    """Past days move the doses by what was logged; future strength sessions as prescribed."""
+def _advance_lifts(ctx: Context, state: State, day: dt.date, sessions: list[Session]) -> State:
+    """Past days move the doses by what was logged; future strength sessions as prescribed. Shown news is told."""
+    shown = [e for s in sessions if s.kind == "strength" for e in s.exercises]
+    told = state.lifts.told(e.id for e in shown)
     if ctx.is_past(day):
-        lifts.apply_logged(state.lifts, ctx.entries.get(day, []), ctx.library, ctx.morning_baseline, ctx.settings)
-        return
-    for session in sessions:
-        if session.kind == "strength":
-            lifts.apply_planned(state.lifts, session.exercises, ctx.settings)
+        return with_lifts(state, lifts.apply_logged(told, ctx.entries.get(day, []), ctx.library, ctx.morning_baseline,
+                                                    ctx.settings))
+    return with_lifts(state, lifts.apply_planned(told, shown, ctx.settings))
 
 
 def _warmup(ctx: Context, state: State, race: bool = False) -> list[ExerciseDose]:

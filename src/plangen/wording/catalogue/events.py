@@ -2,7 +2,12 @@
 
 from plangen.wording.message import Catalogue, Message
 
-_EVENT_DAY = "{_event} on {event_date}, {distance:g} {units}"  # the clinician's line naming the event
+_EVENT_DAY = "{event} on {event_date}, {distance:g} {units}"  # the clinician's line naming the event
+_OUTSIDE = ("Your event falls outside this plan. The same limits, carried on, say whether it is safe by then; the next "
+            "plan, made from your updated log, will taper for it.")
+_GOAL_REACHED = ("Your goal, and the week the safe limits (at most +{weekly_increase_max:pct} a week, a lighter week every "
+                 "{deload_every} weeks) would reach it.")
+_GOAL_WEEK = "goal: {goal_words}; week {reached_week} (from {reached_date}) "
 
 MESSAGES: Catalogue = {
     "events.stop_rule": ("Stop running and walk if knee pain reaches {red_pain_min}/10, keeps rising, or you start to "
@@ -11,19 +16,19 @@ MESSAGES: Catalogue = {
     # The weeks around the event (R46).
     "events.taper": Message("Race week is lighter: at most {taper_volume_max:pct} of last week, only easy running, and "
                             "nothing longer than an easy {taper_easy_min} minutes in the {taper_days} days before.",
-                            "{_event} on {event_date}; week before {from:g} {units}; this week at most {to:g} {units} "
+                            "{event} on {event_date}; week before {from:g} {units}; this week at most {to:g} {units} "
                             "({taper_volume_max:pct}), race day {race_day:g} {units}"),
     "events.recovery": Message("The week after the event is a recovery week: easy running only, and less of it. Then "
                                "the plan picks up where it was.",
-                               "{_event} was on {event_date}; week before race week {from:g} {units}; "
+                               "{event} was on {event_date}; week before race week {from:g} {units}; "
                                "this week {to:g} {units}"),
     "events.no_new_intensity": Message("No new kind of speed or hill work in the {event_intensity_lock_weeks} weeks "
                                        "before an event: your body meets it after the race.",
-                                       "{_event} on {event_date}; {held_back} held back"),
-    "events.week_holds": Message("This week holds {_event} on {event_date}.", "{_event}: {distance:g} {units}, {event_date}"),
+                                       "{event} on {event_date}; {held_back} held back"),
+    "events.week_holds": Message("This week holds {event} on {event_date}.", "{event}: {distance:g} {units}, {event_date}"),
 
     # The days just before the event: a short easy run, named by how many days are left (taper_days is 1-4).
-    "events.short_run": Message("{_days_before} days before {_event}: an easy run of {taper_easy_min} minutes at most.",
+    "events.short_run": Message("{days_word} days before {event}: an easy run of {taper_easy_min} minutes at most.",
                                 "{distance:g} {units}"),
     "events.days_before.2": "Two",
     "events.days_before.3": "Three",
@@ -31,7 +36,7 @@ MESSAGES: Catalogue = {
 
     # Race day.
     "events.race_day": Message("Race day: start easy, keep to your own pace, and use the stop rule.",
-                               "{_event}: {distance:g} {units}; longest safe run that day {longest_safe:g} {units}"),
+                               "{event}: {distance:g} {units}; longest safe run that day {longest_safe:g} {units}"),
     "events.title.race": "{event}: {distance:g} {units} at an easy, even effort",
     "events.title.run_walk": ("{event}: run-walk the {distance:g} {units} (run 4 min, walk 1 min; about {running:g} "
                               "{units} running)"),
@@ -48,17 +53,15 @@ MESSAGES: Catalogue = {
     "events.before_running": Message("Your event comes before continuous running is back, so the plan does not race "
                                      "it: see the safe options.",
                                      _EVENT_DAY + "; longest safe run that day {longest_safe:g} {units}; "
-                                     "that week is {_phase}"),
+                                     "that week is {phase}"),
     "events.not_reachable": Message("The full distance would break the single-run limit on the day, so race day holds "
                                     "the safest option instead.",
                                     _EVENT_DAY + "; longest safe run that day {longest_safe:g} {units}"),
-    "events.outside": Message("Your event falls outside this plan. The same limits, carried on, say whether it is safe "
-                              "by then; the next plan, made from your updated log, will taper for it.",
-                              _EVENT_DAY + ": {_when}{_projected}"),
-    "events.outside.before_plan": "before the plan starts",
-    "events.outside.after_plan": "after the plan's last week (week {last_week})",
-    "events.outside.no_weeks": "outside the plan",
-    "events.outside.projected": "; projected longest safe run then {longest_safe:g} {units} if every week stays green",
+    "events.outside.before_plan": Message(_OUTSIDE, _EVENT_DAY + ": before the plan starts"),
+    "events.outside.after_plan": Message(_OUTSIDE, _EVENT_DAY + ": after the plan's last week (week {last_week})"),
+    "events.outside.projected": Message(_OUTSIDE, _EVENT_DAY + ": after the plan's last week (week {last_week}); "
+                                        "projected longest safe run then {longest_safe:g} {units} if every week stays green"),
+    "events.outside.no_weeks": Message(_OUTSIDE, _EVENT_DAY + ": outside the plan"),
     "events.option.run_walk": ("Run-walk the {distance:g} {units}: run 4 minutes, walk 1, about {running:g} {units} of "
                                "running."),
     "events.option.shorter": "Choose a shorter distance at the event, at most {distance:g} {units}.",
@@ -72,13 +75,10 @@ MESSAGES: Catalogue = {
     "events.goal.both": "{parts:join and}",
     "events.goal.none": "no goal set",
     "events.goal.unknown": Message("Your goal is stated here; the week it is reached shows once running is under way "
-                                   "and the caps can be applied.", "goal: {_goal}"),
-    "events.goal.reached": Message("Your goal, and the week the safe limits (at most +{weekly_increase_max:pct} a week, "
-                                   "a lighter week every {deload_every} weeks) would reach it.",
-                                   "goal: {_goal}; week {reached_week} (from {reached_date}) {_where}; "
-                                   "last plan week {last_week:g} {units}"),
-    "events.goal.inside": "inside this plan",
-    "events.goal.beyond": "after this plan, if every week stays green",
+                                   "and the caps can be applied.", "goal: {goal_words}"),
+    "events.goal.inside": Message(_GOAL_REACHED, _GOAL_WEEK + "inside this plan; last plan week {last_week:g} {units}"),
+    "events.goal.beyond": Message(_GOAL_REACHED, _GOAL_WEEK + "after this plan, if every week stays green; "
+                                  "last plan week {last_week:g} {units}"),
     "events.after.no_running": ("When the readiness tests are pain-free, start walk-run at stage 1 and make a new plan "
                                 "from your updated log; the week your goal is reached will show then."),
     "events.after.repeat": ("After week {week}, repeat it (about {distance:g} {units} of running) while every run "
