@@ -36,7 +36,7 @@ HOSTILE_LOG_NOTE = "<b>felt it</b> on the downhill <script>alert(5)</script>"
 
 def dose(step: int, **amounts: Any) -> Dose:
     """A card's dose at ``step``: 3 x 10 reps, lowered over 3 s, 90 s rest, unless ``amounts`` says otherwise."""
-    return Dose.model_validate({"stage": step, "sets": 3, "reps": 10, "tempo": "3-1-1", "rest_s": 90, **amounts})
+    return Dose.model_validate({"step": step, "sets": 3, "reps": 10, "tempo": "3-1-1", "rest_s": 90, **amounts})
 
 
 def card(card_id: str, name: str, **fields: Any) -> Exercise:

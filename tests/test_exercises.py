@@ -138,7 +138,7 @@ def test_chains_end_and_start_with_the_card_itself(library: Library) -> None:
 
 def test_strength_doses_follow_r31(library: Library) -> None:
     for card in library.filter(category="strength"):
-        assert [d.stage for d in card.dosage] == [1, 2, 3, 4]
+        assert [d.step for d in card.dosage] == [1, 2, 3, 4]
         for dose in card.dosage:
             assert dose.sets and 60 <= (dose.rest_s or 0) <= 120, card.id
             if dose.reps is not None:

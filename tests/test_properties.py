@@ -385,7 +385,7 @@ def check_strength_sessions_are_dosed_as_the_rules_say(prof: Profile, training: 
         for session in (s for d in week.days for s in d.sessions if s.kind == "strength"):
             assert 4 <= len(session.exercises) <= 6  # R51: sessions hold 4-6 exercises
             assert all(e.reps is None or 8 <= e.reps <= 12 for e in session.exercises)
-            assert all(1 <= (e.stage or 0) <= 4 for e in session.exercises)
+            assert all(1 <= (e.step or 0) <= 4 for e in session.exercises)
 
 
 PAIN_RECORD = re.compile(r"\b(pain|green|amber|red|swell\w*|limp\w*)\b|next morning|\bage \d", re.I)

@@ -136,7 +136,7 @@ def check_strength_fits_the_runner(plan: Plan, library: Any, kit: set[str], avoi
             assert all(set(c.equipment) <= kit | HOUSEHOLD for c in cards)
             # R32: no dose step whose extra kit (a weight, a step) the runner lacks; a kettlebell serves as a weight
             weights = {"dumbbells"} if "kettlebell" in kit else set()
-            assert all(set(library[e.id].dose(e.stage).needs) <= kit | HOUSEHOLD | weights for e in session.exercises)
+            assert all(set(library[e.id].dose(e.step).needs) <= kit | HOUSEHOLD | weights for e in session.exercises)
             assert not any(set(c.aggravators) & avoid for c in cards)
 
 

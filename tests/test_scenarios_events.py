@@ -241,7 +241,7 @@ def test_a_bodyweight_runner_is_never_given_a_loaded_dose_and_is_told_why(planne
     """R32 bodyweight before load: without weights or a step, an exercise holds at its last bodyweight step."""
     plan = planned("ex-bodyweight")
     doses = [(library[e.id], e) for w in plan.weeks for _, s in sessions(w, "strength") for e in s.exercises]
-    assert all(not library[e.id].dose(e.stage).needs for _, e in doses)
+    assert all(not library[e.id].dose(e.step).needs for _, e in doses)
     assert not any("kg" in (e.load or "") or "step" in (e.load or "") for _, e in doses)
     held = [r for w in plan.weeks for _, s in sessions(w, "strength") for r in s.reasons if r.rule == "R32" and r.facts.get("held")]
     assert held and "weights" in held[0].text

@@ -93,7 +93,7 @@ def format_card(card: Exercise) -> str:
         f"Equipment: {', '.join(card.equipment) or 'none'}",
         "",
         "Dose by plan stage:",
-        *(f"  Stage {d.stage}: {_dose_line(d, side)}" for d in card.dosage),
+        *(f"  Stage {d.step}: {_dose_line(d, side)}" for d in card.dosage),
         "",
         _steps(card.body),
         "",

@@ -91,7 +91,7 @@ class ExerciseDose(_Frozen):
     hold_s: int | None = None
     tempo: str | None = None
     load: str | None = None
-    stage: int | None = None  # the card's dose step (1-4) this session uses
+    step: int | None = Field(None, description="The card's dose step (1-4) this session uses")
     part: Literal["warmup", "main", "cooldown"] | None = None
 
 

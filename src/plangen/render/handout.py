@@ -144,7 +144,7 @@ def exercise_dose(dose: ExerciseDose, card: Exercise | None) -> str:
     """'2 × 10 each side, light band': the dose as the runner does it; timed drills take the card's timing."""
     amount = dose_text(dose)
     if card is not None and not (dose.reps or dose.hold_s):
-        amount = dose_text(card.dose(dose.stage or 1)) or amount
+        amount = dose_text(card.dose(dose.step or 1)) or amount
     if card is not None and card.unilateral and amount:
         amount += " each side"
     extra = dose.load if dose.load and dose.load != "bodyweight" else ""

@@ -75,9 +75,13 @@ def check_card_id(value: str | None) -> str | None:
 
 
 class Dose(_Frozen):
-    """How much of a card to do at one plan stage (1 = first weeks ... 4 = late)."""
+    """How much of a card to do at one dose step (1 = first weeks ... 4 = late)."""
 
-    stage: Int = Field(ge=1, le=4)
+    # A card's file says ``stage:`` (authors' own libraries keep working); the code says step, since a
+    # stage is the walk-run's 1-12.
+    model_config = ConfigDict(populate_by_name=True)
+
+    step: Int = Field(ge=1, le=4, validation_alias="stage")
     sets: Int | None = Field(None, ge=1, le=10)
     reps: Int | None = Field(None, ge=1, le=50)
     hold_s: Int | None = Field(None, ge=5, le=300)
@@ -246,7 +250,7 @@ class CardMeta(_Frozen):
     @field_validator("dosage")
     @classmethod
     def _stages_one_to_four(cls, value: tuple[Dose, ...]) -> tuple[Dose, ...]:
-        if [dose.stage for dose in value] != [1, 2, 3, 4]:
+        if [dose.step for dose in value] != [1, 2, 3, 4]:
             raise ValueError("one dose for each stage 1, 2, 3 and 4, in that order")
         return value
 
@@ -276,10 +280,10 @@ class Exercise(CardMeta):
             "faults": tuple(Fault(fault=fill(f.fault), fix=fill(f.fix)) for f in self.faults),
         })
 
-    def dose(self, stage: int) -> Dose:
-        """The dose for plan stage 1-4 (later stages past 4 keep the stage-4 dose)."""
-        wanted = min(max(stage, 1), 4)
-        return next(d for d in self.dosage if d.stage == wanted)
+    def dose(self, step: int) -> Dose:
+        """The dose at step 1-4 (a step past 4 keeps the step-4 dose)."""
+        wanted = min(max(step, 1), 4)
+        return next(d for d in self.dosage if d.step == wanted)
 
 
 class Library(Mapping[str, Exercise]):
