@@ -43,8 +43,8 @@ def test_two_logged_sessions_at_target_plus_one_step_the_exercise_up(plan_of, li
     ex = tuesday_exercise(plan_of)
     good = library[ex].dose(1).reps + 1
     plan = plan_of(profile(rules=FAST_STEPS), log(lifted(ex, TUE[0], good), lifted(ex, TUE[1], good)))
-    assert _dose(plan, TUE[1], ex).stage == 1
-    assert _dose(plan, TUE[2], ex).stage == 2
+    assert _dose(plan, TUE[1], ex).step == 1
+    assert _dose(plan, TUE[2], ex).step == 2
     why = [r for r in _session_on(plan, TUE[2]).reasons if r.rule == "R31" and str(TUE[1]) in r.data]
     assert why and "harder" in why[0].text and why[0].source
 
@@ -53,7 +53,7 @@ def test_reaching_only_the_target_holds_the_dose_and_says_why(plan_of, library) 
     ex = tuesday_exercise(plan_of)
     just = library[ex].dose(1).reps
     plan = plan_of(profile(rules=FAST_STEPS), log(lifted(ex, TUE[0], just), lifted(ex, TUE[1], just)))
-    assert _dose(plan, TUE[2], ex).stage == 1
+    assert _dose(plan, TUE[2], ex).step == 1
     held = [r for r in _session_on(plan, TUE[2]).reasons if r.rule == "R31" and f"needs {just + 1}" in r.data]
     assert held
 
@@ -62,7 +62,7 @@ def test_missing_next_morning_pain_never_earns_a_step(plan_of, library) -> None:
     ex = tuesday_exercise(plan_of)
     good = library[ex].dose(1).reps + 1
     plan = plan_of(profile(rules=FAST_STEPS), log(lifted(ex, TUE[0], good, morning=None), lifted(ex, TUE[1], good, morning=None)))
-    assert _dose(plan, TUE[2], ex).stage == 1
+    assert _dose(plan, TUE[2], ex).step == 1
     assert any("not recorded" in r.data for r in _session_on(plan, TUE[2]).reasons)
 
 
@@ -71,8 +71,8 @@ def test_pain_over_five_takes_the_exercise_one_step_back(plan_of, library) -> No
     good = library[ex].dose(1).reps + 1
     before = [lifted(ex, START - dt.timedelta(days=d), good) for d in (6, 4)]  # earned step 2 before the plan
     plan = plan_of(profile(rules=FAST_STEPS), log(*before, lifted(ex, TUE[0], 8, pain=6)))
-    assert _dose(plan, TUE[0], ex).stage == 2
-    assert _dose(plan, TUE[1], ex).stage == 1
+    assert _dose(plan, TUE[0], ex).step == 2
+    assert _dose(plan, TUE[1], ex).step == 1
     why = [r for r in _session_on(plan, TUE[1]).reasons if r.rule == "R30"]
     assert why and "pain 6/10" in why[0].data and "easier" in why[0].text
 
@@ -94,7 +94,7 @@ def test_a_worse_next_morning_also_steps_back(plan_of, library) -> None:
     good = library[ex].dose(1).reps + 1
     before = [lifted(ex, START - dt.timedelta(days=d), good) for d in (6, 4)]
     plan = plan_of(profile(rules=FAST_STEPS), log(*before, lifted(ex, TUE[0], good, pain=2, morning=3)))
-    assert _dose(plan, TUE[1], ex).stage == 1
+    assert _dose(plan, TUE[1], ex).step == 1
     assert any("next morning 3/10" in r.data for r in _session_on(plan, TUE[1]).reasons if r.rule == "R30")
 
 
@@ -105,7 +105,7 @@ def test_without_a_log_steps_are_planned_no_faster_than_the_setting(plan_of) -> 
         for day in week.days:
             for session in (s for s in day.sessions if s.kind == "strength"):
                 for dose in session.exercises:
-                    seen.setdefault(dose.id, []).append(dose.stage)
+                    seen.setdefault(dose.id, []).append(dose.step)
     for stages in seen.values():
         for step in range(1, 4):  # at least 4 sessions at every step before the next
             assert stages.count(step) >= 4 or step + 1 not in stages

@@ -132,7 +132,7 @@ def minutes(doses: Iterable[ExerciseDose], library: Library) -> float:
     total = 5.0  # a few minutes to set up and warm up
     for d in doses:
         card = library[d.id]
-        step = card.dose(d.stage or 1)
+        step = card.dose(d.step or 1)
         work = (d.hold_s or 0) or (d.reps or 0) * _rep_seconds(d.tempo) or (step.distance_m or 0) * 2
         sides = 2 if card.unilateral else 1
         total += (d.sets or 1) * (work * sides + (step.rest_s or 60)) / 60
@@ -149,16 +149,16 @@ def owned(equipment: Iterable[str]) -> frozenset[str]:
     return frozenset(kit | ({"dumbbells"} if "kettlebell" in kit else set()))
 
 
-def kit_stage(ex: Exercise, stage: int, kit: frozenset[str]) -> int:
-    """The highest dose step up to ``stage`` whose extra kit the runner has (R32: bodyweight before load)."""
-    fitting = [s for s in range(1, max(1, min(stage, 4)) + 1) if set(ex.dose(s).needs) <= kit]
+def kit_stage(ex: Exercise, step: int, kit: frozenset[str]) -> int:
+    """The highest dose step up to ``step`` whose extra kit the runner has (R32: bodyweight before load)."""
+    fitting = [s for s in range(1, max(1, min(step, 4)) + 1) if set(ex.dose(s).needs) <= kit]
     return max(fitting, default=1)
 
 
-def dose(ex: Exercise, stage: int, part: str | None = None) -> ExerciseDose:
-    """This week's dose of ``ex`` at strength ``stage`` (1-4)."""
-    stage = max(1, min(stage, 4))
-    d = ex.dose(stage)
+def dose(ex: Exercise, step: int, part: str | None = None) -> ExerciseDose:
+    """This week's dose of ``ex`` at dose ``step`` (1-4)."""
+    step = max(1, min(step, 4))
+    d = ex.dose(step)
     return ExerciseDose(
         id=ex.id,
         name=ex.name,
@@ -168,6 +168,6 @@ def dose(ex: Exercise, stage: int, part: str | None = None) -> ExerciseDose:
         hold_s=d.hold_s,
         tempo=d.tempo,
         load=d.load,
-        stage=stage,
+        step=step,
         part=part,
     )

@@ -73,7 +73,7 @@ def _within_time(doses: list[ExerciseDose], ctx: Context) -> list[ExerciseDose]:
 
 def _dose_reasons(ctx: Context, lifts: Lifts, number: int, chosen: list[Exercise], doses: list[ExerciseDose]) -> list[Reason]:
     settings = ctx.settings
-    steps = [say("strength.dose_step", settings, name=d.name, stage=d.stage) for d in doses]
+    steps = [say("strength.dose_step", settings, name=d.name, stage=d.step) for d in doses]
     return [
         explain("R32", "strength.slots", settings, names=[e.name for e in chosen], exercises=[e.id for e in chosen]),
         explain("R31", "strength.dose", settings, setting="strength_sessions_per_step", steps=steps, week=number,
