@@ -73,7 +73,7 @@ def test_news_is_told_once() -> None:
 
 
 def test_a_harder_card_level_only_when_every_exercise_has_moved_on() -> None:
-    week = [ExerciseDose(id=SQUAT, name="Box squat", stage=3), ExerciseDose(id="clam", name="Clam", stage=2)]
+    week = [ExerciseDose(id=SQUAT, name="Box squat"), ExerciseDose(id="clam", name="Clam")]
     lifts = Lifts().with_lift(SQUAT, Lift(stage=3)).with_lift("clam", Lift(stage=2))
     assert next_level(lifts, week, RULES) == (lifts, None)
     ready = lifts.with_lift("clam", Lift(stage=3))
