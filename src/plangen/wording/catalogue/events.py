@@ -25,7 +25,7 @@ MESSAGES: Catalogue = {
     "events.no_new_intensity": Message("No new kind of speed or hill work in the {event_intensity_lock_weeks} weeks "
                                        "before an event: your body meets it after the race.",
                                        "{event} on {event_date}; {held_back} held back"),
-    "events.week_holds": Message("This week holds {event} on {event_date}.", "{event}: {distance:g} {units}, {event_date}"),
+    "events.week_holds": Message("This week holds {event} on {event_date:date}.", "{event}: {distance:g} {units}, {event_date}"),
 
     # The days just before the event: a short easy run, named by how many days are left (taper_days is 1-4).
     "events.short_run": Message("{days_word} days before {event}: an easy run of {taper_easy_min} minutes at most.",
