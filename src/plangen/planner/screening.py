@@ -122,11 +122,6 @@ def _tested(value: bool | None, settings: Settings) -> str:
     return say(f"screening.test.{_answer(value)}", settings)
 
 
-# Where the checklist's tests come from when the rule's own citation does not cover them.
-_SPORTS_PHYSIO = "Sports-injury physio return-to-run guidance (10 pain-free hops)"
-_PAIN_GATE_SOURCE = "plangen design default, as no study gives a number (clinical rules, section 4, item 17)"
-
-
 def readiness_checklist(profile: Profile, settings: Settings) -> list[ReadinessCheck]:
     """The gates above as a checklist to tick before running, with the runner's own answers (R2, R12)."""
     return [*_readiness_tests(profile, settings), *_pain_checks(profile, settings), _red_flag_check(profile, settings)]
@@ -138,7 +133,7 @@ def _readiness_tests(profile: Profile, settings: Settings) -> list[ReadinessChec
         ReadinessCheck(text=say("screening.check.brisk_walk", settings), rule="R12",
                        source=SOURCES["R12"], answer=_answer(readiness.brisk_walk_30_min)),
         ReadinessCheck(text=say("screening.check.hops", settings), rule="R12",
-                       source=f"{_SPORTS_PHYSIO}; needing both tests is a plangen default",
+                       source=say("screening.source.hops", settings),
                        answer=_answer(readiness.single_leg_hops_10), configurable=True),
     ]
 
@@ -146,11 +141,12 @@ def _readiness_tests(profile: Profile, settings: Settings) -> list[ReadinessChec
 def _pain_checks(profile: Profile, settings: Settings) -> list[ReadinessCheck]:
     rest, daily = profile.symptoms.pain_at_rest, profile.symptoms.worst_daily_pain
     rest_gate, daily_gate = int(settings.rest_pain_gate), int(settings.daily_pain_gate)
+    gate_source = say("screening.source.pain_gate", settings)
     return [
-        ReadinessCheck(text=say("screening.check.rest_pain", settings), rule="R2", source=_PAIN_GATE_SOURCE,
+        ReadinessCheck(text=say("screening.check.rest_pain", settings), rule="R2", source=gate_source,
                        answer=_answer(rest < rest_gate), data=say_data("screening.check.rest_pain", settings, pain=rest),
                        configurable=True),
-        ReadinessCheck(text=say("screening.check.daily_pain", settings), rule="R2", source=_PAIN_GATE_SOURCE,
+        ReadinessCheck(text=say("screening.check.daily_pain", settings), rule="R2", source=gate_source,
                        answer=_answer(None if daily is None else daily < daily_gate),
                        data="" if daily is None else say_data("screening.check.daily_pain", settings, pain=daily),
                        configurable=True),

@@ -71,6 +71,10 @@ MESSAGES: Catalogue = {
                                          "pain at rest {pain}/10"),
     "screening.check.daily_pain": Message("In daily life, such as walking and stairs, my worst knee pain is below "
                                           "{daily_pain_gate:g}/10.", "worst daily pain {pain}/10"),
+    # Where a check comes from when its rule's own citation does not cover it.
+    "screening.source.hops": ("Sports-injury physio return-to-run guidance (10 pain-free hops); needing both tests is "
+                              "a plangen default"),
+    "screening.source.pain_gate": "plangen design default, as no study gives a number (clinical rules, section 4, item 17)",
     "screening.check.red_flags": Message("My knee has none of the warning signs, such as swelling, locking, giving way, "
                                          "pain at night, or feeling unwell.", "you said yes to: {flags:join ,}"),
 }
