@@ -62,6 +62,18 @@ def test_str_format_is_still_sandboxed_after_plain_string_reads(tmp_path: Path) 
         render_template(env, "page.html", s="{0.__class__.__mro__}", x="")
 
 
+def test_subscripts_read_attributes_only_where_there_is_no_subscript(tmp_path: Path) -> None:
+    env = make_environment(_theme(tmp_path, page="{{ items|selectattr('part', 'equalto', 'a')|map(attribute='name')|join }} "
+                                                  "{{ d['part'] }} {{ bag['size'] }} {{ bag['_x'] is defined }}",
+                                  hidden="{{ bag['__class__'] }}"))
+    items = [Bag(), {"part": "a", "name": "D"}]
+    items[0].part, items[0].name = "a", "B"
+    for _ in range(2):  # the second time goes through the memo
+        assert render_template(env, "page.html", items=items, d={"part": "key"}, bag=Bag()) == "BD key 3 False"
+        with pytest.raises(BuildError, match="SecurityError"):
+            render_template(env, "hidden.html", bag=Bag())
+
+
 # --- plan.json: the plan's text is encoded once and spliced with the document part ------------------------
 
 def _documents(publish: bool) -> list:  # noqa: ANN401 - PlanDocuments of the examples: a plan, no running, a referral

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import abc
+import os
 import traceback
-import types
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -65,22 +65,28 @@ class _ThemeSandbox(ImmutableSandboxedEnvironment):
         return super().is_safe_attribute(obj, attr, value)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        # The common case without the detours: a plain attribute (not a method, so not str.format) of a
-        # type already judged safe; a dict's key when a dict has no such attribute. Else Jinja's own path.
+        # The common case without the detours: an attribute of a type already judged safe (str.format and
+        # format_map excepted: Jinja wraps them); a dict's key when a dict has no such attribute. Else Jinja's path.
         if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
             return obj[attribute] if attribute in obj else self.undefined(obj=obj, name=attribute)
         try:
             value = getattr(obj, attribute)
         except AttributeError:
             return super().getattr(obj, attribute)
-        if self._verdicts.get((type(obj), attribute)) and not isinstance(value, _METHODS) \
+        if self._verdicts.get((type(obj), attribute)) and attribute not in _FORMATS \
                 and self._abc_token == abc.get_cache_token():
             return value
         return super().getattr(obj, attribute)
 
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        # selectattr('part') and friends subscript first: a model has no [], so read the attribute at once.
+        if type(argument) is str and not hasattr(type(obj), "__getitem__") and not isinstance(obj, type):
+            return self.getattr(obj, argument)
+        return super().getitem(obj, argument)
+
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))  # a plain dict has no attributes of its own beyond its type's
-_METHODS = (types.MethodType, types.BuiltinMethodType)  # str.format hides among these: Jinja wraps it
+_FORMATS = frozenset({"format", "format_map"})  # the only attributes Jinja's sandbox wraps rather than returns
 
 
 class ThemeLoader(jinja2.BaseLoader):
@@ -105,7 +111,15 @@ class ThemeLoader(jinja2.BaseLoader):
                              f"it was not read\n  File \"{path}\"")
         mtime = real.stat().st_mtime
         text = real.read_text(encoding="utf-8")
-        return text, str(path), lambda: real.is_file() and real.stat().st_mtime == mtime
+        return text, str(path), lambda: _mtime(real) == mtime
+
+
+def _mtime(path: Path) -> float | None:
+    # Jinja asks every time a page, an extends or an import uses a template (~340 times a plan): one stat.
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return None
 
 
 @lru_cache(maxsize=8)
