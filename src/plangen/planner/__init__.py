@@ -51,7 +51,7 @@ def make_plan(profile: Profile, log: TrainingLog, library: Library, slug: str,
     settings = Settings({**(overrides or {}), **profile.rules})
     start = plan_start(profile, log)
     if start is None:
-        raise ValueError("a plan needs a start date or a log to start after")
+        raise ValueError(say("runs.error.no_start", settings))  # the loader reports it first, with file and field
     gate = screen(profile, settings)
     runs = classify_runs(profile, log, settings)
     history = read_history(runs, start, settings)

@@ -68,6 +68,7 @@ MESSAGES: Catalogue = {
                                     "next-morning pain is back to usual and brisk walking does not hurt.",
                                     "no running since Stage 0 began; back from {week_start}"),
     "runs.not_yet": Message("No running yet: strength and non-impact cardio until the readiness tests are passed."),
+    "runs.error.no_start": "a plan needs a start date or a log to start after",
 
     # Why a build week is held or steps back (the {why} of the load messages, R27).
     "runs.why.red_session": "red session on {day}",
