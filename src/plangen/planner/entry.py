@@ -105,7 +105,7 @@ def _frequency(history: History, shape: WeekShape, settings: Settings) -> list[R
         return []
     kind = "same" if planned == logged else "more" if planned > logged else "fewer"
     return [explain("R39", f"entry.frequency.{kind}", settings, logged_runs_a_week=logged,
-                    planned_runs_a_week=planned, _weeks_read=WEEKS_READ)]
+                    planned_runs_a_week=planned, weeks_read=WEEKS_READ)]
 
 
 def _placed(profile: Profile, history: History, settings: Settings, pace: float, runs_a_week: int) -> Entry:
@@ -151,7 +151,7 @@ def _walk_run_from_runs(runs: list[LoggedRun], settings: Settings, floor: int) -
     message = "entry.walk_run.recent_running" if floor > by_recent else "entry.walk_run.longest_run"
     why = explain("R14", message, settings, setting="entry_bout_fraction", private="data",
                   longest_pain_free_min=minutes, entry_stage=number, floor_stage=floor, stage_by_run=by_recent,
-                  _window_days=BREAK_DAYS, _weeks_read=WEEKS_READ)
+                  window_days=BREAK_DAYS, weeks_read=WEEKS_READ)
     return Entry(State(phase="walk_run", stage=number), (why,))
 
 
@@ -162,8 +162,8 @@ def _build(profile: Profile, history: History, settings: Settings, runs: list[Lo
     base = profile.baseline.pain_free_weekly_distance
     base = max(settled[-2:]) if base is None else base
     long_runs = sum(1 for r in runs if (r.minutes or 0) >= CONTINUOUS_MIN)
-    reasons = [explain("R14", "entry.build", settings, long_runs=long_runs, _minutes=CONTINUOUS_MIN,
-                       _window_days=BREAK_DAYS)]
+    reasons = [explain("R14", "entry.build", settings, long_runs=long_runs, continuous_min=CONTINUOUS_MIN,
+                       window_days=BREAK_DAYS)]
     reasons.append(_start_reason(base, profile.baseline.pain_free_weekly_distance is not None, settings, units))
     cap = history.start_cap(settings)
     volume = base if cap is None else min(base, cap)
@@ -189,7 +189,7 @@ def _start_cap_reason(cap: float, history: History, settings: Settings, units: s
     weeks = history.complete_weekly()
     return explain("R41", "entry.start.cap", settings, setting="weekly_increase_max", last_week=weeks[-1],
                    four_week_mean=round(sum(weeks) / len(weeks), 1), week1_max=round(cap, 1), units=units,
-                   _weeks_read=WEEKS_READ)
+                   weeks_read=WEEKS_READ)
 
 
 def _spike_reasons(history: History, settings: Settings, units: str) -> list[Reason]:
@@ -201,7 +201,7 @@ def _spike_reasons(history: History, settings: Settings, units: str) -> list[Rea
 
 def _amber_reason(volume: float, trimmed: float, ambers: int, settings: Settings, units: str) -> Reason:
     return explain("R42", "entry.amber", settings, setting="amber_trim", private="data", amber_runs=ambers,
-                   units=units, _window_days=BREAK_DAYS, **{"from": volume, "to": trimmed})
+                   units=units, window_days=BREAK_DAYS, **{"from": volume, "to": trimmed})
 
 
 def _escalation(history: History, settings: Settings) -> list[str]:
@@ -210,7 +210,7 @@ def _escalation(history: History, settings: Settings) -> list[str]:
     reds = history.reds(ESCALATION_DAYS)
     if reds:
         found.append(say("entry.escalation.reds", settings, reds=len(reds), last_red=max(reds),
-                         _weeks=ESCALATION_DAYS // 7))
+                         window_weeks=ESCALATION_DAYS // 7))
     rise = history.pain_rise(settings)
     if rise:
         before, after, load_before, load_after = rise
@@ -228,9 +228,9 @@ def _held_if_warned(entry: Entry, history: History, settings: Settings) -> Entry
     state, lower = entry.state, _last_settled_week(entry.state, history)
     start = history.start
     held = held_week_one(state, start + dt.timedelta(days=7 - start.weekday()), lower)  # the end of week 1
-    why = explain("R45", "entry.escalation", settings, private="data", signals=len(warnings), _warnings=warnings,
+    why = explain("R45", "entry.escalation", settings, private="data", signals=len(warnings), warnings=warnings,
                   **({} if lower is None else {"from": state.green_volume, "to": floor1(lower)}))
-    review = say("entry.escalation.review", settings, _warnings=warnings)
+    review = say("entry.escalation.review", settings, warnings=warnings)
     return replace(entry, state=held, reasons=(*entry.reasons, why), review=(*entry.review, review))
 
 

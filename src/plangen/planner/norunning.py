@@ -47,7 +47,7 @@ def retests(profile: Profile, settings: Settings) -> list[str]:
 def entry_reason(profile: Profile, settings: Settings) -> Reason:
     stopped = stopped_by(profile, settings) or [say("entry.on_hold.untested", settings)]
     return explain("R49", "entry.on_hold", settings, setting="no_running_cardio_min", private="answer",
-                   stopped_by=[name for name, _ in _stopping(profile, settings)], _stopped=stopped)
+                   stopped_by=[name for name, _ in _stopping(profile, settings)], stopped=stopped)
 
 
 def weekly_minutes(runs: list[LoggedRun], start: dt.date, pace: float, settings: Settings) -> int:
@@ -88,5 +88,5 @@ def annotate(weeks: list[Week], profile: Profile, settings: Settings) -> list[We
     """Each no-running week asks the readiness tests again and says what follows once they pass (R49)."""
     tests = retests(profile, settings)
     why = explain("R49", "entry.on_hold.retest", settings, private="answer", retests=len(tests),
-                  _stopped=stopped_by(profile, settings))
+                  stopped=stopped_by(profile, settings))
     return [w.model_copy(update={"retests": tests, "reasons": [*w.reasons, why]}) if w.phase == "no_running" else w for w in weeks]

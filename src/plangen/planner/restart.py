@@ -27,7 +27,7 @@ def restart(profile: Profile, history: History, settings: Settings, pace: float,
     weekly, longest = history.before_break()
     by_break = _break_stage(days, settings)
     number = max(1, min(by_break, _stage_by_runs(longest)))
-    first = explain("R17", "entry.restart.walk_run", settings, last_run=history.last_run, _weeks=BREAK_DAYS // 7)
+    first = explain("R17", "entry.restart.walk_run", settings, last_run=history.last_run, window_weeks=BREAK_DAYS // 7)
     why = explain("R43", "entry.restart.stage", settings, setting="restart_stage_short", private="data",
                   break_days=days, break_weeks=days // 7, last_run=history.last_run, prior_weekly=weekly,
                   prior_longest_pain_free_min=longest, stage_by_break=by_break, entry_stage=number, units=profile.units)
@@ -50,7 +50,7 @@ def continuous_restart(profile: Profile, history: History, settings: Settings, p
     green = sum(1 for r in history.last_block() if r.continuous and (r.minutes or 0) >= CONTINUOUS_MIN)
     why = explain("R43", "entry.restart.continuous", settings, setting="restart_continuous_fraction", private="data",
                   restart="continuous", break_days=days, last_run=history.last_run, prior_weekly=weekly,
-                  green_runs=green, volume=volume, units=profile.units, _minutes=CONTINUOUS_MIN)
+                  green_runs=green, volume=volume, units=profile.units, continuous_min=CONTINUOUS_MIN)
     return State(phase="build", green_volume=volume, first_reasons=[why], first_hold=True), (why,)
 
 
@@ -98,7 +98,7 @@ def _break_stage(days: int, settings: Settings) -> int:
 def _restart_without_log(profile: Profile, settings: Settings, pace: float, runs_a_week: int) -> Start:
     weekly = profile.baseline.pain_free_weekly_distance or 0.0
     if not weekly:
-        why = explain("R17", "entry.restart.walk_run_no_log", settings, entry_stage=1, _weeks=BREAK_DAYS // 7)
+        why = explain("R17", "entry.restart.walk_run_no_log", settings, entry_stage=1, window_weeks=BREAK_DAYS // 7)
         return State(phase="walk_run", stage=1), (why,)
     per_run = weekly * pace / max(1, min(3, runs_a_week))
     number = max(1, min(BREAK_MAX_STAGE, max((s.number for s in STAGES if s.running_minutes <= per_run), default=1)))

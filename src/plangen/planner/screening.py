@@ -99,7 +99,7 @@ def _no_running_reasons(profile: Profile, settings: Settings) -> list[Reason]:
     walk, hops = profile.readiness.brisk_walk_30_min, profile.readiness.single_leg_hops_10
     if walk is False or hops is False:
         out.append(explain("R12", "screening.not_ready", settings, private="answer", brisk_walk_30_min=_answer(walk),
-                           single_leg_hops_10=_answer(hops), _walk=_tested(walk, settings), _hops=_tested(hops, settings)))
+                           single_leg_hops_10=_answer(hops), brisk_walk_result=_tested(walk, settings), hops_result=_tested(hops, settings)))
     return out
 
 

@@ -6,11 +6,11 @@ as facts too, so these words never state a figure the code does not use.
 
 from plangen.wording.message import Catalogue, Message
 
-_LONGEST_RUN = ("longest pain-free run in {_window_days} days: {longest_pain_free_min:g} min; stage {stage_by_run} "
+_LONGEST_RUN = ("longest pain-free run in {window_days} days: {longest_pain_free_min:g} min; stage {stage_by_run} "
                 "jogs at most {entry_bout_fraction:pct} of that")
-_ON_HOLD_TESTS = "{_stopped:join ;}"
-_FREQUENCY_DATA = "{logged_runs_a_week} runs a week over your last {_weeks_read} logged weeks"
-_NO_RECENT_RUN = "No run in the last {_weeks} weeks: restart with walk-run intervals."
+_ON_HOLD_TESTS = "{stopped:join ;}"
+_FREQUENCY_DATA = "{logged_runs_a_week} runs a week over your last {weeks_read} logged weeks"
+_NO_RECENT_RUN = "No run in the last {window_weeks} weeks: restart with walk-run intervals."
 
 
 def _spike(kind: str) -> Message:
@@ -23,28 +23,28 @@ def _spike(kind: str) -> Message:
 
 MESSAGES: Catalogue = {
     # Straight into continuous running (R14, R20, R41, R42).
-    "entry.build": Message("You already run {_minutes}+ minutes, so the plan starts with continuous running.",
-                           "{long_runs} runs of {_minutes}+ min in the last {_window_days} days"),
+    "entry.build": Message("You already run {continuous_min}+ minutes, so the plan starts with continuous running.",
+                           "{long_runs} runs of {continuous_min}+ min in the last {window_days} days"),
     "entry.start.profile": Message("Continuous running starts at the pain-free volume in your profile.",
                                    "{volume:g} {units}"),
     "entry.start.log": Message("Continuous running starts from your ordinary weeks: the better of your last two, "
                                "without red runs or one-off spikes.", "{volume:g} {units}"),
     "entry.start.cap": Message("Week 1 is at most {weekly_increase_max:pct} above your usual week (the larger of your "
-                               "last logged week and your {_weeks_read}-week average).",
-                               "last week {last_week:g} {units}, {_weeks_read}-week average {four_week_mean:.1f} {units}, "
+                               "last logged week and your {weeks_read}-week average).",
+                               "last week {last_week:g} {units}, {weeks_read}-week average {four_week_mean:.1f} {units}, "
                                "so at most {week1_max:.1f} {units}"),
     "entry.spike.run": _spike("run"),
     "entry.spike.race": _spike("race"),
     "entry.amber": Message("Some recent runs were amber or missing a pain score, so week 1 holds your running, "
                            "{amber_trim:pct} lighter, with walk breaks, a slower pace and flat routes. Amber is a hold, "
                            "not a restart.",
-                           "{amber_runs} amber or unscored runs in the last {_window_days} days; {from:g} -> {to:g} {units}"),
+                           "{amber_runs} amber or unscored runs in the last {window_days} days; {from:g} -> {to:g} {units}"),
 
     # Walk-run from the runs of the last two weeks (R14, R43).
     "entry.walk_run.longest_run": Message("Walk-run stage chosen from your longest pain-free run.", _LONGEST_RUN),
     "entry.walk_run.recent_running": Message(
         "Walk-run stage chosen from your pain-free running of the last few weeks.",
-        _LONGEST_RUN + "; your pain-free running in the {_weeks_read} weeks before your last run supports stage "
+        _LONGEST_RUN + "; your pain-free running in the {weeks_read} weeks before your last run supports stage "
                        "{floor_stage}"),
     "entry.flaring": Message("Your knee is flaring now, so walk-run starts at stage {entry_stage}.",
                              "worst pain last week {worst_pain}/10"),
@@ -67,9 +67,9 @@ MESSAGES: Catalogue = {
                              "{bmi_week1_max_km:g} km of running: a heavier body puts more load through the knee in "
                              "every step.", "BMI {bmi:g}; week 1 at most {week1_max:g} {units}"),
     "entry.escalation": Message("Your log before the plan shows pain building, so week 1 adds nothing and a clinician "
-                                "review is recommended.", "{_warnings:join ;}"),
-    "entry.escalation.review": "Before you start: {_warnings:join ;}. Book a clinician review.",
-    "entry.escalation.reds": ("{reds:count red run|red runs} in the {_weeks} weeks before the plan "
+                                "review is recommended.", "{warnings:join ;}"),
+    "entry.escalation.review": "Before you start: {warnings:join ;}. Book a clinician review.",
+    "entry.escalation.reds": ("{reds:count red run|red runs} in the {window_weeks} weeks before the plan "
                               "(last {last_red})"),
     "entry.escalation.pain_rise": ("worst pain rose from {pain_before}/10 to {pain_after}/10 with about the same "
                                    "running ({load_before:g} and {load_after:g})"),
@@ -86,7 +86,7 @@ MESSAGES: Catalogue = {
         "about {restart_continuous_fraction:pct} of your usual week. A break of {break_medium_weeks:g} weeks or more, "
         "or pain, restarts on the walk-run ladder instead.",
         "last run {last_run} ({break_days} days before the start); before it about {prior_weekly:g} {units} a week, "
-        "{green_runs} pain-free runs of {_minutes}+ min; week 1 {volume:g} {units}"),
+        "{green_runs} pain-free runs of {continuous_min}+ min; week 1 {volume:g} {units}"),
     "entry.restart.profile": Message("No log yet, but you say you run about {profile_weekly:g} {units} a week "
                                      "pain-free: walk-run starts at stage {entry_stage}, to check that before the plan "
                                      "builds.", "{profile_weekly:g} {units} a week is about {minutes_a_run} min a run"),

@@ -54,7 +54,7 @@ MESSAGES: Catalogue = {
     "screening.daily_pain": Message("Daily-life pain is high: strength and cross-training only, no running yet.",
                                     "worst daily pain {worst_daily_pain}/10 (limit {daily_pain_gate:g})"),
     "screening.not_ready": Message("Not ready to run yet: build up walking and strength until the readiness tests are "
-                                   "pain-free.", "30-min brisk walk: {_walk}, 10 hops: {_hops}"),
+                                   "pain-free.", "30-min brisk walk: {brisk_walk_result}, 10 hops: {hops_result}"),
     "screening.test.yes": "pain-free",
     "screening.test.no": "not yet",
     "screening.test.not_answered": "not tested",
