@@ -512,6 +512,15 @@ def test_real_plan_pdf(sam: tuple[Any, Any]) -> None:
     assert sum(t.startswith("Week ") for t in titles) == len(plan.weeks)
 
 
+def test_templates_state_no_threshold_by_hand() -> None:
+    """A threshold in the theme's words comes from the catalogue through say(), so it follows the plan's settings;
+    a template reading a limit itself (or working out the amber band or the red wait) would not."""
+    by_hand = re.compile(r"\blimits(?:\.\w|\s*\[)|\|\s*round\(0,\s*'ceil'\)|/\s*24\b")
+    found = [f"{path.name}: {match.group(0)}" for path in sorted((ROOT / "templates").glob("*.html"))
+             for match in by_hand.finditer(path.read_text(encoding="utf-8"))]
+    assert found == []
+
+
 @pytest.mark.parametrize("kind, title, distance, minutes, expected", [
     ("run", "Long easy run: 22 km", 22.0, 140, "run: Long easy run: 22 km, 2 h 20 min"),
     ("run", "Easy run: 12.7 km", 2.7, 17, "run: Easy run: 12.7 km, 2.7 km · 17 min"),  # another figure, not the same
