@@ -9,7 +9,7 @@ MESSAGES: Catalogue = {
     # The starting point (R17, R19, R20, R27, R34, R48).
     "runs.baseline.profile_weekly": Message("Starting weekly volume is the pain-free volume in the profile.",
                                             "{volume:g} {units}"),
-    "runs.baseline.green_weeks": Message(_GREEN_START, "week of {week_start}: {green_runs} green runs, {volume:g} {units}"),
+    "runs.baseline.green_weeks": Message(_GREEN_START, "week of {week_start}: {green_runs:count green run|green runs}, {volume:g} {units}"),
     "runs.baseline.no_green_weeks": Message(_GREEN_START, "no green runs in the last 2 weeks"),
     "runs.baseline.longest_30d": Message("Longest run in the 30 days before the plan sets the single-run cap.",
                                          "{longest:g} {units}"),
@@ -116,6 +116,7 @@ MESSAGES: Catalogue = {
     "runs.mode.brisk_walk": "Brisk walk",
     "runs.label.long": "Long easy",
     "runs.label.easy": "Easy",
+    "runs.label.race": "Race",
     "runs.label.strides": "Strides",
     "runs.label.tempo": "Tempo",
     "runs.label.hills": "Hills",
