@@ -36,10 +36,3 @@ def _fact(value: Fact) -> float | int | str | list[str]:
         return value
     return [str(v) for v in value]  # type: ignore[union-attr]
 
-
-def reason(rule: str, text: str, data: str = "", setting: str | None = None, private: Private = "",
-           facts: dict[str, float | int | str] | None = None) -> Reason:
-    """A decision in words written by the caller (being replaced by ``explain``, whose words are the catalogue's)."""
-    configurable = setting is not None and setting in THRESHOLDS
-    return Reason(rule=rule, text=text, data=data, source=SOURCES.get(rule, ""), configurable=configurable,
-                  private=private, facts=dict(facts or {}))
