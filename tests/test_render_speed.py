@@ -115,3 +115,45 @@ def test_top_level_entries_are_found_only_at_the_top() -> None:
     text = '{\n  "a": {\n    "b": "  \\"c\\": x"\n  },\n  "d\\"e": [\n    "f"\n  ]\n}\n'
     assert _top_level(text) == {"a": '  "a": {\n    "b": "  \\"c\\": x"\n  }', 'd"e': '  "d\\"e": [\n    "f"\n  ]'}
     assert _top_level("{}\n") == {}
+
+
+# --- plan.ics: the library's content lines, folded without its per-character loop -------------------------
+
+def test_folding_matches_the_icalendar_library_line_for_line() -> None:
+    import random
+
+    from icalendar.parser import Contentline
+
+    from plangen.render.ics import fold
+
+    rng = random.Random(15)
+    alphabet = "ab c,;:\\^é×–·😀"
+    lines = ["", "x" * 74, "x" * 75, "x" * 73 + "\\n", "x" * 73 + "^" + "y", "é" * 40, "x" * 73 + "😀" * 3]
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(400))) for _ in range(3000)]
+    for line in lines:
+        assert fold(line) == Contentline(line).to_ical().decode("utf-8"), line
+
+
+def test_plan_ics_is_what_the_library_writes() -> None:
+    from icalendar import Calendar
+
+    from plangen.render.ics import render_ics
+
+    for doc in _documents(False):
+        for artifact in render_ics(doc):
+            text = artifact.data.decode("utf-8")
+            assert text == Calendar.from_ical(text).to_ical().decode("utf-8")
+
+
+def test_a_message_parsed_once_reads_as_pythons_formatter_reads_it() -> None:
+    import datetime as dt
+
+    from plangen.wording.say import _FORMATTER, _fill, _Names, _parsed
+
+    facts = {"a": 0.1, "b": 2.0, "n": 3, "d": dt.date(2027, 5, 10), "xs": ["a", "b"], "s": "x{y}"}
+    for template in ["{a:pct} rises {b} {n:count run|runs} {{kept}} {d:%d %b} {xs:join or} {s} {green_pain_max}",
+                     "{n:>4} {b:.1f} {n:times}", "no fields", "{d:date}"]:
+        assert _parsed(template) is not None
+        assert _fill("k", template, {"green_pain_max": 2.0}, facts)[0] == _FORMATTER.vformat(template, (), _Names(facts, {"green_pain_max": 2.0}))
+    assert _parsed("{0}") is None and _parsed("{d.year}") is None and _parsed("{s!r}") is None and _parsed("{b:{n}}") is None
+    assert _fill("k", "{d.year} {s!r}", {}, facts)[0] == "2027 'x{y}'"

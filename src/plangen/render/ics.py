@@ -11,7 +11,7 @@ from plangen.document.model import PlanDocument
 from plangen.document.plan import Session
 from plangen.render.context import plan_limits
 from plangen.render.formats import amount, distance, dose, intervals, minutes, tempo
-from plangen.wording.numbers import number
+from plangen.wording import say
 
 
 def render_ics(doc: PlanDocument) -> list[Artifact]:
@@ -21,17 +21,42 @@ def render_ics(doc: PlanDocument) -> list[Artifact]:
 
     if doc.plan.status == "referral" or not doc.plan.weeks:
         return []
+    limits = plan_limits(doc.plan)
     calendar = Calendar()
     calendar.add("prodid", "-//plangen//return-to-run plan//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Return-to-run plan")
+    calendar.add("x-wr-calname", say("calendar.name", limits))
     stamp = _stamp(doc.info.edition.generated)
-    for uid, day, summary, description in [*_sessions(doc), *_reviews(doc), *_event(doc)]:
+    for uid, day, summary, description in [*_sessions(doc, limits), *_reviews(doc, limits), *_event(doc, limits)]:
         calendar.add_component(_all_day(f"{doc.slug}-{uid}@plangen", stamp, day, summary, description))
-    return [Artifact.text(f"{doc.slug}/plan.ics", calendar.to_ical().decode("utf-8"))]
+    return [Artifact.text(f"{doc.slug}/plan.ics", _ical(calendar))]
 
 
 Entry = tuple[str, dt.date, str, str]  # uid stem, day, summary, description
+
+
+def _ical(calendar: Any) -> str:
+    """``calendar.to_ical()`` as text: the library's content lines, folded by ``fold`` (the same bytes, faster)."""
+    return "".join(fold(line) + "\r\n" for line in calendar.content_lines() if line)
+
+
+FOLD_AT = 74  # octets a folded line holds: icalendar folds before a line would reach 75
+
+
+def fold(line: str) -> str:
+    """What icalendar's folding makes of one content line, without its character-by-character loop (it was half
+    of plan.ics's cost): cut every 74 octets, never inside a character, and never leaving a backslash or caret
+    (an escape's first half) at a line's end. A test holds it to the library's own folding."""
+    data = line.encode("utf-8")
+    pieces, start = [], 0
+    while len(data) - start > FOLD_AT:
+        end = start + FOLD_AT
+        while data[end] & 0xC0 == 0x80:  # a character's later byte: the whole character goes to the next line
+            end -= 1
+        end -= data[end - 1] in b"\\^"
+        pieces.append(data[start:end])
+        start = end
+    return line if not pieces else b"\r\n ".join([*pieces, data[start:]]).decode("utf-8")
 
 
 def _all_day(uid: str, stamp: dt.datetime, day: dt.date, summary: str, description: str) -> Any:
@@ -48,42 +73,39 @@ def _all_day(uid: str, stamp: dt.datetime, day: dt.date, summary: str, descripti
     return event
 
 
-def _sessions(doc: PlanDocument) -> Iterator[Entry]:
-    plan, limits = doc.plan, plan_limits(doc.plan)
+def _sessions(doc: PlanDocument, limits: Mapping[str, float]) -> Iterator[Entry]:
+    plan, rules = doc.plan, _pain_rules(limits)
     for week in plan.weeks:
         for day in week.days:
             for index, session in enumerate(s for s in day.sessions if s.kind != "rest"):
-                yield (f"{day.date.isoformat()}-{index}", day.date, f"Week {week.number}: {session.title}",
-                       _description(session, plan.units, limits))
+                yield (f"{day.date.isoformat()}-{index}", day.date,
+                       say("calendar.session", limits, week=week.number, title=session.title),
+                       _description(session, plan.units, limits, rules))
 
 
-def _reviews(doc: PlanDocument) -> Iterator[Entry]:
+def _reviews(doc: PlanDocument, limits: Mapping[str, float]) -> Iterator[Entry]:
     """The review week's check (R3: worst pain down 2 points by then), and the date the clinic asked to see the plan."""
-    weeks = round(plan_limits(doc.plan)["review_week"])
-    check = doc.plan.start + dt.timedelta(weeks=weeks)
-    yield ("review", check, "Knee check: book a clinician review if it is not better",
-           f"You are {weeks} weeks into your plan. If your worst knee pain is not at least 2 points lower than when "
-           "you started, book a review with your doctor or physiotherapist. Take your diary with you.")
+    check = doc.plan.start + dt.timedelta(weeks=round(limits["review_week"]))
+    yield ("review", check, say("calendar.review.title", limits), say("calendar.review", limits))
     review_by = doc.info.edition.review_by
     if review_by and dt.date.fromisoformat(review_by) != check:
-        yield ("review-by", dt.date.fromisoformat(review_by), "Review: see your clinician about this plan",
-               "Your clinic asked to review this plan by today. Take your diary and the plan with you.")
+        yield ("review-by", dt.date.fromisoformat(review_by), say("calendar.review_by.title", limits),
+               say("calendar.review_by", limits))
 
 
-def _event(doc: PlanDocument) -> Iterator[Entry]:
+def _event(doc: PlanDocument, limits: Mapping[str, float]) -> Iterator[Entry]:
     """The runner's race or event: the planner's view of it when there is one, else just the profile's goal."""
     planned = getattr(doc.plan, "event", None)
     wanted = planned or doc.info.goal.event
     if wanted is None:
         return
-    units = doc.plan.units
-    lines = [f"{wanted.name}: {distance(wanted.distance, units)}."]
+    lines = [say("calendar.event", limits, name=wanted.name, distance=distance(wanted.distance, doc.plan.units))]
     if planned is not None:
         if not planned.reachable and planned.safe_option is not None:
-            lines.append(f"Your plan cannot safely reach this distance by then. {planned.safe_option.text}")
+            lines.append(say("calendar.event.unsafe", limits, safe_option=planned.safe_option.text))
         if planned.stop_rule:
             lines.append(planned.stop_rule)
-    yield ("event", wanted.date, f"Event: {wanted.name}", "\n".join(lines))
+    yield ("event", wanted.date, say("calendar.event.title", limits, name=wanted.name), "\n".join(lines))
 
 
 def _stamp(generated: str) -> dt.datetime:
@@ -92,7 +114,7 @@ def _stamp(generated: str) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.UTC)
 
 
-def _description(session: Session, units: str, limits: Mapping[str, float]) -> str:
+def _description(session: Session, units: str, limits: Mapping[str, float], rules: Mapping[str, str]) -> str:
     """The session in the same words as its web page: size, intervals, doses, the easier choices, the pain rule."""
     lines = [session.title]
     size = amount(session, units)
@@ -100,24 +122,25 @@ def _description(session: Session, units: str, limits: Mapping[str, float]) -> s
         lines.append(size)
     if session.intervals is not None:
         i = session.intervals
-        lines.append(f"Walk {minutes(i.warmup_walk_min)}, then {intervals(i)}, then walk {minutes(i.cooldown_walk_min)}.")
+        lines.append(say("calendar.intervals", limits, warmup=minutes(i.warmup_walk_min), intervals=intervals(i),
+                         cooldown=minutes(i.cooldown_walk_min)))
+    as_card = rules["as_card"]
     for exercise in session.exercises:
         speed = f", {tempo(exercise.tempo)}" if exercise.tempo else ""
-        lines.append(f"- {exercise.name or exercise.id}: {dose(exercise) or 'as on the card'}{speed}")
+        lines.append(say("calendar.exercise", limits, name=exercise.name or exercise.id, dose=dose(exercise) or as_card,
+                         speed=speed))
     if session.readiness is not None:
-        lines.append(f"Easier option: {session.readiness.easier}")
-        lines.append(f"Cross-training option: {session.readiness.cross_training}")
+        lines.append(say("calendar.easier", limits, easier=session.readiness.easier))
+        lines.append(say("calendar.cross_training", limits, cross_training=session.readiness.cross_training))
     if session.pain_prompts:
-        lines.append(_pain_rule(session, limits))
+        lines.append(rules["strength" if session.kind == "strength" else "run" if session.kind in ("run", "walk_run") else "other"])
     return "\n".join(lines)
 
 
-def _pain_rule(session: Session, limits: Mapping[str, float]) -> str:
-    scores = "Score your pain during, 1 hour after and next morning."
-    if session.kind == "strength":
-        return (f"Pain rule: up to {number(limits['strength_pain_max'])}/10 during the exercises is okay if it settles "
-                f"within an hour and is no worse next morning. {scores}")
-    green, red = limits["green_pain_max"], limits["red_pain_min"]
-    during = "during the run" if session.kind in ("run", "walk_run") else "during the session"
-    return (f"Pain rule: 0-{number(green)}/10 {during} is fine; {number(green + 1)}-{number(red - 1)}: slow down and add walk "
-            f"breaks; {number(red)} or more, a limp or swelling: stop and walk home. {scores}")
+def _pain_rules(limits: Mapping[str, float]) -> dict[str, str]:
+    """The pain rule for each kind of session, worded once per plan from the settings it was made with."""
+    scores = say("calendar.pain.scores", limits)
+    zones = {kind: say("calendar.pain.zones", limits, during=say(f"calendar.pain.during_{during}", limits))
+             for kind, during in (("run", "run"), ("other", "session"))}
+    return {"strength": f"{say('calendar.pain.strength', limits)} {scores}", **{k: f"{v} {scores}" for k, v in zones.items()},
+            "as_card": say("calendar.exercise.as_card", limits)}

@@ -68,11 +68,26 @@ def _message(key: str) -> Message:
 def _fill(key: str, template: str, settings: Settings | Limits, facts: Mapping[str, Any]) -> tuple[str, dict[str, float]]:
     if not template:
         return "", {}
-    names = _Names(facts, limits_of(settings))
+    names, parts = _Names(facts, limits_of(settings)), _parsed(template)
     try:
-        return _FORMATTER.vformat(template, (), names), names.used
+        if parts is None:
+            return _FORMATTER.vformat(template, (), names), names.used
+        return "".join(text if name is None else text + _FORMATTER.format_field(names[name], spec)
+                       for text, name, spec in parts), names.used
     except KeyError as missing:
         raise KeyError(f"message {key!r} needs {missing} (give it as a fact)") from None
+
+
+@lru_cache(maxsize=None)
+def _parsed(template: str) -> tuple[tuple[str, str | None, str], ...] | None:
+    """A message's text and plain-named fields, parsed once (the parse was most of a message's cost); None when a
+    field is more than a name ({a.b}, {x!r}, a nested spec): Python's own vformat reads those."""
+    parts = []
+    for text, name, spec, conversion in _FORMATTER.parse(template):
+        if name is not None and (not name.isidentifier() or conversion or "{" in spec):
+            return None
+        parts.append((text, name, spec))
+    return tuple(parts)
 
 
 class _Names(Mapping[str, Any]):
