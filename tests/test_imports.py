@@ -24,7 +24,8 @@ ALWAYS_AVOIDED = ("concurrent.futures", "multiprocessing", "weasyprint", "plange
 AVOIDED = {
     "--help": (*ALWAYS_AVOIDED, "pydantic", "yaml", "jinja2", "plangen.sources", "plangen.document", "plangen.render",
                "plangen.planner", "plangen.build"),
-    "validate": (*ALWAYS_AVOIDED, "jinja2", "markdown_it", "plangen.render", "plangen.planner", "plangen.output", "plangen.document"),
+    "validate": (*ALWAYS_AVOIDED, "jinja2", "markdown_it", "plangen.render", "plangen.planner", "plangen.output", "plangen.document",
+                 "plangen.sources.exercise_models", "plangen.sources.library", "plangen.wording"),
     "plan": (*ALWAYS_AVOIDED, "icalendar", "segno", "plangen.output", "plangen.render.html", "plangen.render.pdf"),
     "build": ALWAYS_AVOIDED,  # one profile, no PDF: no workers, no WeasyPrint
 }

@@ -19,6 +19,8 @@ from pydantic import (
     model_validator,
 )
 
+from plangen.sources.equipment import Equipment  # shared with profiles; kept importable from here
+
 # The planner matches on these words, so they are closed vocabularies, not free text.
 Category = Literal["strength", "mobility", "drill", "cross_training"]
 Role = Literal[
@@ -31,10 +33,6 @@ Movement = Literal[
     "hamstring", "hip_abduction", "hip_adduction", "calf", "trunk",
 ]
 Target = Literal["hip", "knee", "posterior_chain", "calf", "ankle", "trunk", "whole_body"]
-Equipment = Literal[
-    "band", "step", "box", "dumbbells", "kettlebell", "chair", "wall", "mat", "bench", "leg_press",
-    "foam_roller", "metronome", "bike", "pool", "elliptical", "mirror",
-]
 Aggravator = Literal["stairs", "downhill", "squatting", "deep_knee_bend", "kneeling", "jumping", "prolonged_sitting", "hills"]
 
 CATEGORIES: tuple[str, ...] = get_args(Category)

@@ -18,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from plangen.sources.exercise_models import Equipment  # one equipment vocabulary for cards and profiles
+from plangen.sources.equipment import Equipment  # one equipment vocabulary for cards and profiles
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
