@@ -487,7 +487,7 @@ def test_cli_shows_one_card() -> None:
     assert result.exit_code == 0
     out = result.stdout
     assert out.startswith("Single-leg bridge (single-leg-bridge)\nCategory: strength   Level: 2")
-    assert "  Stage 2: 3 x 10 reps each side, tempo 3-1-1, rest 60 s, bodyweight" in out
+    assert "  Step 2: 3 x 10 reps each side, tempo 3-1-1, rest 60 s, bodyweight" in out
     for part in ("How to do it:", "1. Lie on your back", "Form cues:", "Common faults:", "Pain rule:",
                  "Easier: glute-bridge   Harder: hip-thrust", "Targets: hip, posterior_chain", "Equipment: mat"):
         assert part in out, part

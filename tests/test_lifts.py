@@ -27,11 +27,11 @@ def logged(reps: int, pain: int | None = 1, morning: int | None = 0) -> Strength
 
 def test_earned_sessions_step_up_after_the_sessions_a_step_needs() -> None:
     before_last = earned(Lifts(), 2)
-    assert before_last.stage(SQUAT) == 1  # two good sessions, but a step needs strength_sessions_per_step of them
+    assert before_last.step(SQUAT) == 1  # two good sessions, but a step needs strength_sessions_per_step of them
     after = earned(before_last, 1)
-    assert after.stage(SQUAT) == 2 and after.lift(SQUAT).news is not None and after.lift(SQUAT).news[0] == "up"
+    assert after.step(SQUAT) == 2 and after.lift(SQUAT).news is not None and after.lift(SQUAT).news[0] == "up"
     assert after.lift(SQUAT).sessions == 0  # the count at the new step starts again
-    assert before_last.stage(SQUAT) == 1 and before_last.lift(SQUAT).sessions == 2  # the input is unchanged
+    assert before_last.step(SQUAT) == 1 and before_last.lift(SQUAT).sessions == 2  # the input is unchanged
 
 
 def test_a_planned_step_up_names_the_step() -> None:
@@ -40,18 +40,18 @@ def test_a_planned_step_up_names_the_step() -> None:
 
 
 def test_pain_over_the_strength_limit_regresses_one_step() -> None:
-    at_two = Lifts().with_lift(SQUAT, Lift(stage=2, streak=1, sessions=2))
+    at_two = Lifts().with_lift(SQUAT, Lift(step=2, streak=1, sessions=2))
     outcome, data = judge(logged(12, pain=int(RULES.strength_pain_max) + 1), "Box squat", 10, 0, RULES)
     assert outcome == "regress" and "pain" in data
     after = record(at_two, SQUAT, outcome, data, RULES)
-    assert after.lift(SQUAT) == Lift(stage=1, news=("down", data))
-    assert at_two.stage(SQUAT) == 2
+    assert after.lift(SQUAT) == Lift(step=1, news=("down", data))
+    assert at_two.step(SQUAT) == 2
 
 
 def test_a_worse_morning_regresses_and_the_easiest_step_stays_the_floor() -> None:
     outcome, _ = judge(logged(12, morning=3), "Box squat", 10, 1, RULES)
     assert outcome == "regress"
-    assert record(Lifts(), SQUAT, outcome, "", RULES).stage(SQUAT) == 1
+    assert record(Lifts(), SQUAT, outcome, "", RULES).step(SQUAT) == 1
 
 
 def test_a_missing_next_morning_score_holds_and_breaks_the_streak() -> None:
@@ -59,9 +59,9 @@ def test_a_missing_next_morning_score_holds_and_breaks_the_streak() -> None:
     assert (outcome, data) == ("hold", "Box squat: next-morning pain not recorded")
     streak = earned(Lifts(), 2)
     held = record(streak, SQUAT, outcome, data, RULES)
-    assert held.lift(SQUAT) == Lift(stage=1, streak=0, sessions=3, news=("hold", data))
-    assert earned(held, 1).stage(SQUAT) == 1  # one good session after the hold is not two in a row
-    assert earned(held, 2).stage(SQUAT) == 2
+    assert held.lift(SQUAT) == Lift(step=1, streak=0, sessions=3, news=("hold", data))
+    assert earned(held, 1).step(SQUAT) == 1  # one good session after the hold is not two in a row
+    assert earned(held, 2).step(SQUAT) == 2
 
 
 def test_news_is_told_once() -> None:
@@ -74,9 +74,9 @@ def test_news_is_told_once() -> None:
 
 def test_a_harder_card_level_only_when_every_exercise_has_moved_on() -> None:
     week = [ExerciseDose(id=SQUAT, name="Box squat"), ExerciseDose(id="clam", name="Clam")]
-    lifts = Lifts().with_lift(SQUAT, Lift(stage=3)).with_lift("clam", Lift(stage=2))
+    lifts = Lifts().with_lift(SQUAT, Lift(step=3)).with_lift("clam", Lift(step=2))
     assert next_level(lifts, week, RULES) == (lifts, None)
-    ready = lifts.with_lift("clam", Lift(stage=3))
+    ready = lifts.with_lift("clam", Lift(step=3))
     raised, why = next_level(ready, week, RULES)
     assert raised.level == 2 and ready.level == 1
     assert why is not None and why.facts["level"] == 2
@@ -87,4 +87,4 @@ def test_lifts_cannot_be_changed_in_place() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         lifts.level = 2  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
-        Lift().stage = 2  # type: ignore[misc]
+        Lift().step = 2  # type: ignore[misc]

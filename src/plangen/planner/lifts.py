@@ -1,9 +1,9 @@
 """Strength progression per exercise (R30-R32): a dose step is earned in logged sessions, and pain takes it back.
 
-Each exercise card has dose stages 1-4 (reps first, then load). A runner moves an
-exercise up one stage only after the last two sessions reached the target reps + 1
+Each exercise card has dose steps 1-4 (reps first, then load). A runner moves an
+exercise up one step only after the last two sessions reached the target reps + 1
 with exercise pain within the strength lane and no worse next morning (R31,
-invariant 17). Pain over that lane, or a worse morning, takes it down a stage (R30).
+invariant 17). Pain over that lane, or a worse morning, takes it down a step (R30).
 Future sessions are projected as done as prescribed, so the printed plan shows the
 earliest the runner could step up; a logged session always replaces the projection.
 Lifts is a value: every transition below returns new Lifts and leaves its argument as it was.
@@ -22,7 +22,7 @@ from plangen.sources.exercise_models import Exercise, Library
 from plangen.rules import Settings
 from plangen.wording import say
 
-TOP_STAGE = 4
+TOP_STEP = 4
 TOP_LEVEL = 4
 Outcome = Literal["earned", "hold", "regress"]
 
@@ -40,9 +40,9 @@ NEWS: dict[str, tuple[str, str | None]] = {
 class Lift:
     """One exercise's place in its dose table."""
 
-    stage: int = 1
-    streak: int = 0  # sessions in a row that met the R31 step-up test at this stage
-    sessions: int = 0  # sessions done (or planned) at this stage
+    step: int = 1
+    streak: int = 0  # sessions in a row that met the R31 step-up test at this step
+    sessions: int = 0  # sessions done (or planned) at this step
     news: tuple[str, str] | None = None  # (NEWS key, data): why the dose last moved, told once
 
 
@@ -53,8 +53,8 @@ class Lifts:
     by_id: Mapping[str, Lift] = field(default_factory=dict)  # read-only: a change builds a new mapping
     level: int = 1
 
-    def stage(self, exercise_id: str) -> int:
-        return self.lift(exercise_id).stage
+    def step(self, exercise_id: str) -> int:
+        return self.lift(exercise_id).step
 
     def lift(self, exercise_id: str) -> Lift:
         return self.by_id.get(exercise_id, Lift())
@@ -84,8 +84,8 @@ def _news_reason(kind: str, data: list[str], settings: Settings) -> Reason:
                    verdicts="; ".join(data), exercises=len(data))
 
 
-def target_reps(exercise: Exercise, stage: int) -> int | None:
-    return exercise.dose(max(1, min(stage, TOP_STAGE))).reps
+def target_reps(exercise: Exercise, step: int) -> int | None:
+    return exercise.dose(max(1, min(step, TOP_STEP))).reps
 
 
 def judge(done: StrengthSet, name: str, target: int | None, morning_baseline: int,
@@ -109,14 +109,14 @@ def record(lifts: Lifts, exercise_id: str, outcome: Outcome, data: str, settings
     """Lifts after one session of one exercise (logged, or ``planned`` as prescribed, when ``data`` is its name)."""
     lift = lifts.lift(exercise_id)
     if outcome == "regress":  # R30: one step down, and the count at the new step starts again
-        return lifts.with_lift(exercise_id, Lift(stage=max(1, lift.stage - 1), news=("down", data)))
+        return lifts.with_lift(exercise_id, Lift(step=max(1, lift.step - 1), news=("down", data)))
     if outcome == "hold":  # R31: the streak of qualifying sessions is broken
         return lifts.with_lift(exercise_id, replace(lift, streak=0, sessions=lift.sessions + 1, news=("hold", data)))
     earned = replace(lift, streak=lift.streak + 1, sessions=lift.sessions + 1)
-    if earned.streak < 2 or earned.sessions < settings.strength_sessions_per_step or lift.stage >= TOP_STAGE:
+    if earned.streak < 2 or earned.sessions < settings.strength_sessions_per_step or lift.step >= TOP_STEP:
         return lifts.with_lift(exercise_id, earned)
-    told = say("strength.news.to_step", settings, done=data, stage=lift.stage + 1) if planned else data
-    return lifts.with_lift(exercise_id, Lift(stage=lift.stage + 1, news=("up_planned" if planned else "up", told)))
+    told = say("strength.news.to_step", settings, done=data, step=lift.step + 1) if planned else data
+    return lifts.with_lift(exercise_id, Lift(step=lift.step + 1, news=("up_planned" if planned else "up", told)))
 
 
 def apply_logged(lifts: Lifts, entries: Iterable[LogEntry], library: Library, morning_baseline: int,
@@ -127,7 +127,7 @@ def apply_logged(lifts: Lifts, entries: Iterable[LogEntry], library: Library, mo
             exercise = library.get(done.id)
             if exercise is None:
                 continue  # a card this library does not have: nothing to progress
-            target = target_reps(exercise, lifts.stage(done.id))
+            target = target_reps(exercise, lifts.step(done.id))
             outcome, data = judge(done, exercise.name, target, morning_baseline, settings)
             lifts = record(lifts, done.id, outcome, say("strength.logged_on", settings, date=entry.date, verdict=data),
                            settings)
@@ -144,8 +144,8 @@ def apply_planned(lifts: Lifts, exercises: Iterable[ExerciseDose], settings: Set
 def next_level(lifts: Lifts, last_week: Iterable[ExerciseDose], settings: Settings) -> tuple[Lifts, Reason | None]:
     """R32: a harder card only after reps and load have moved on every exercise of the past week."""
     done = list(last_week)
-    if not done or lifts.level >= TOP_LEVEL or any(lifts.stage(d.id) < 3 for d in done):
+    if not done or lifts.level >= TOP_LEVEL or any(lifts.step(d.id) < 3 for d in done):
         return lifts, None
     raised = replace(lifts, level=lifts.level + 1)
-    steps = [say("strength.level_step", settings, name=d.name, stage=raised.stage(d.id)) for d in done]
+    steps = [say("strength.level_step", settings, name=d.name, step=raised.step(d.id)) for d in done]
     return raised, explain("R32", "strength.level_up", settings, level=raised.level, steps=steps)

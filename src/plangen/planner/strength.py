@@ -149,7 +149,7 @@ def owned(equipment: Iterable[str]) -> frozenset[str]:
     return frozenset(kit | ({"dumbbells"} if "kettlebell" in kit else set()))
 
 
-def kit_stage(ex: Exercise, step: int, kit: frozenset[str]) -> int:
+def kit_step(ex: Exercise, step: int, kit: frozenset[str]) -> int:
     """The highest dose step up to ``step`` whose extra kit the runner has (R32: bodyweight before load)."""
     fitting = [s for s in range(1, max(1, min(step, 4)) + 1) if set(ex.dose(s).needs) <= kit]
     return max(fitting, default=1)

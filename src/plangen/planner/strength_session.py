@@ -11,7 +11,7 @@ from plangen.planner.context import Context
 from plangen.planner.lifts import Lifts
 from plangen.planner.reasons import explain
 from plangen.planner.screening import irritable_knee
-from plangen.planner.strength import COVERED, dose, kit_stage, minutes, owned, strength_block, uncovered
+from plangen.planner.strength import COVERED, dose, kit_step, minutes, owned, strength_block, uncovered
 from plangen.sources.exercise_models import Exercise
 from plangen.rules import Settings
 from plangen.sources.models import LogEntry
@@ -19,7 +19,7 @@ from plangen.wording import say
 
 
 FEWEST = 4  # R51: a session holds 4-6 exercises
-HOLD_STAGES = (2, 3)  # card steps that dose a hold at 5 x 30-45 s (R50)
+HOLD_STEPS = (2, 3)  # card steps that dose a hold at 5 x 30-45 s (R50)
 NAMED_KIT = ("leg_press", "dumbbells", "step", "band", "bench", "box", "kettlebell")  # kit with a name: strength.kit.<id>
 
 
@@ -40,16 +40,16 @@ def strength_session(ctx: Context, lifts: Lifts, number: int, day: dt.date) -> S
 
 
 def _dose(ex: Exercise, lifts: Lifts, holds: bool, kit: frozenset[str]) -> ExerciseDose:
-    stage = lifts.stage(ex.id)
+    step = lifts.step(ex.id)
     if holds and ex.movement == "knee_hold":
-        stage = min(max(stage, HOLD_STAGES[0]), HOLD_STAGES[1])
-    return dose(ex, kit_stage(ex, stage, kit), "main")
+        step = min(max(step, HOLD_STEPS[0]), HOLD_STEPS[1])
+    return dose(ex, kit_step(ex, step, kit), "main")
 
 
 def _kit_reasons(chosen: list[Exercise], lifts: Lifts, kit: frozenset[str], settings: Settings) -> list[Reason]:
     """R32: an exercise whose next step needs kit the runner lacks stays at its bodyweight step, and says so."""
-    held = {ex.name: sorted(set(ex.dose(lifts.stage(ex.id)).needs) - kit)
-            for ex in chosen if kit_stage(ex, lifts.stage(ex.id), kit) < min(lifts.stage(ex.id), 4)}
+    held = {ex.name: sorted(set(ex.dose(lifts.step(ex.id)).needs) - kit)
+            for ex in chosen if kit_step(ex, lifts.step(ex.id), kit) < min(lifts.step(ex.id), 4)}
     if not held:
         return []
     missing = sorted({_kit_word(k, settings) for kit_needed in held.values() for k in kit_needed})
@@ -73,7 +73,7 @@ def _within_time(doses: list[ExerciseDose], ctx: Context) -> list[ExerciseDose]:
 
 def _dose_reasons(ctx: Context, lifts: Lifts, number: int, chosen: list[Exercise], doses: list[ExerciseDose]) -> list[Reason]:
     settings = ctx.settings
-    steps = [say("strength.dose_step", settings, name=d.name, stage=d.step) for d in doses]
+    steps = [say("strength.dose_step", settings, name=d.name, step=d.step) for d in doses]
     return [
         explain("R32", "strength.slots", settings, names=[e.name for e in chosen], exercises=[e.id for e in chosen]),
         explain("R31", "strength.dose", settings, setting="strength_sessions_per_step", steps=steps, week=number,

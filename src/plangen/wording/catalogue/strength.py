@@ -9,7 +9,7 @@ MESSAGES: Catalogue = {
     "strength.dose": Message("2-3 strength sessions a week, 8-12 slow reps, lowering over 2-3 seconds. An exercise steps "
                              "up after two sessions at 1 more rep than asked, with pain {strength_pain_max}/10 or less and "
                              "no worse next morning.", "week {week}: cards up to level {level}; {steps:join ,}"),
-    "strength.dose_step": "{name} step {stage}",
+    "strength.dose_step": "{name} step {step}",
     "strength.choice": Message("Exercises are picked for your equipment and what bothers your knee. Over each week the "
                                "two sessions cover {covers:join ,}. Sessions hold {fewest}-6 exercises and last at "
                                "most {strength_session_max_min} minutes.",
@@ -42,7 +42,7 @@ MESSAGES: Catalogue = {
                                   "{verdicts}"),
     "strength.news.down": Message("Pain went over the limit for strength work: these exercises go one step easier (at "
                                   "the easiest step, use a smaller range or the easier version on the card).", "{verdicts}"),
-    "strength.news.to_step": "{done} to step {stage}",
+    "strength.news.to_step": "{done} to step {step}",
     "strength.logged_on": "{date}: {verdict}",
     "strength.verdict.pain": "{name}: pain {pain}/10 during the exercise",
     "strength.verdict.morning": "{name}: next morning {morning}/10, usual {usual}/10",
@@ -51,7 +51,7 @@ MESSAGES: Catalogue = {
     "strength.verdict.earned": "{name}: {reps} reps, pain {pain}/10, next morning {morning}/10",
     "strength.level_up": Message("Reps and load have gone up on every exercise, so harder versions come in now.",
                                  "card level {level}; steps {steps:join ,}"),
-    "strength.level_step": "{name} {stage}",
+    "strength.level_step": "{name} {step}",
 
     # Kit, as a runner names it.
     "strength.kit.leg_press": "leg press",
