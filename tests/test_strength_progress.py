@@ -128,7 +128,7 @@ def test_a_step_up_always_follows_two_qualifying_sessions(library, sessions, bas
     ex, lifts = "box-squat", Lifts()
     at_step, previous_ok = 0, False  # sessions at the current step; did the last one qualify?
     for index, done in enumerate(sessions):
-        before = lifts.stage(ex)
+        before = lifts.step(ex)
         if done is None:
             lifts = apply_planned(lifts, [dose(library[ex], before)], rules)
             ok, red = True, False
@@ -139,7 +139,7 @@ def test_a_step_up_always_follows_two_qualifying_sessions(library, sessions, bas
             red = pain > 5 or (morning is not None and morning > baseline)
             ok = not red and reps >= target_reps(library[ex], before) + 1 and morning is not None
         at_step += 1
-        after = lifts.stage(ex)
+        after = lifts.step(ex)
         assert 1 <= after <= 4
         if red:
             assert after == max(1, before - 1)
