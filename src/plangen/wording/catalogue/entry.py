@@ -15,7 +15,7 @@ _NO_RECENT_RUN = "No run in the last {window_weeks} weeks: restart with walk-run
 
 def _spike(kind: str) -> Message:
     """A one-off long run or race left out of the start (R41): the same words, named for what it was."""
-    return Message("Your {left_out:g} {units} " + kind + " on {date:%d %b} was a one-off, so it is left out: your "
+    return Message("Your {left_out:g} {units} " + kind + " on {date:date} was a one-off, so it is left out: your "
                    "start and your longest-run limit come from your ordinary weeks.",
                    "{left_out:g} {units} against a usual run of {median_run:g} {units} "
                    "(one-off above {spike_ratio:g} x, or a race)")
