@@ -137,8 +137,8 @@ def session_line(session: Session, units: str) -> str:
     size = _size(session, units)
     if size:
         parts.append(size)
-    if session.intensity:
-        parts.append(label(session.intensity))
+    if session.intensity and not _names(session.title.lower(), label(session.intensity)):
+        parts.append(label(session.intensity))  # 'Pool running, 30 min easy' says its effort already
     if session.exercises:
         parts.append("; ".join(f"{d.name or d.id} {dose(d)}".strip() for d in session.exercises))
     return ", ".join(parts)
