@@ -117,22 +117,7 @@ def test_top_level_entries_are_found_only_at_the_top() -> None:
     assert _top_level("{}\n") == {}
 
 
-# --- plan.ics: the library's content lines, folded without its per-character loop -------------------------
-
-def test_folding_matches_the_icalendar_library_line_for_line() -> None:
-    import random
-
-    from icalendar.parser import Contentline
-
-    from plangen.render.ics import fold
-
-    rng = random.Random(15)
-    alphabet = "ab c,;:\\^é×–·😀"
-    lines = ["", "x" * 74, "x" * 75, "x" * 73 + "\\n", "x" * 73 + "^" + "y", "é" * 40, "x" * 73 + "😀" * 3]
-    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(400))) for _ in range(3000)]
-    for line in lines:
-        assert fold(line) == Contentline(line).to_ical().decode("utf-8"), line
-
+# --- plan.ics ------------------------------------------------------------------------------------------
 
 def test_plan_ics_is_what_the_library_writes() -> None:
     from icalendar import Calendar
