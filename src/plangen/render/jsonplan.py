@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -16,25 +14,14 @@ from plangen.document.schemas import schema_for
 
 
 def document_json(doc: PlanDocument) -> str:
-    """The plan's fields at the top (the stable contract) and the rest of the document under ``document``.
+    """The plan's fields at the top (the stable contract), then the rest of the document under ``document``.
 
-    The same bytes as ``json.dumps({**plan, "document": info}, indent=2, sort_keys=True)``, but the plan's
-    text is the one its edition hash was made from: only the document part is encoded again.
+    The plan's text is the one its edition hash was made from; only the document part is encoded here, and
+    spliced in as the last top-level key (both are pydantic's indent=2 JSON, so the layout is one).
     """
-    info = json.dumps({"document": doc.info.model_dump(mode="json")}, indent=2, sort_keys=True, ensure_ascii=False)
-    entries = {**_top_level(plan_json(doc.plan)), **_top_level(info)}
-    return "{\n" + ",\n".join(entries[key] for key in sorted(entries)) + "\n}\n" if entries else "{}\n"
-
-
-# In indent=2 JSON a top-level key, and only one, starts a line with exactly two spaces and a quote.
-_TOP_KEY = re.compile(r'^  ("(?:[^"\\]|\\.)*"): ', re.MULTILINE)
-
-
-def _top_level(text: str) -> dict[str, str]:
-    """Each top-level entry of an indent=2 JSON object's text, by its key, without the separating comma."""
-    found = list(_TOP_KEY.finditer(text))
-    ends = [m.start() for m in found[1:]] + [text.rstrip().rindex("}")]
-    return {json.loads(m.group(1)): text[m.start():end].rstrip().removesuffix(",") for m, end in zip(found, ends)}
+    plan = plan_json(doc.plan).rstrip()
+    info = doc.info.model_dump_json(indent=2).replace("\n", "\n  ")
+    return f'{plan.removesuffix("}").rstrip()},\n  "document": {info}\n}}\n'
 
 
 def render_json(doc: PlanDocument) -> Artifact:
