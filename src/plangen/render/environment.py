@@ -32,7 +32,12 @@ def make_environment(templates: Path | None = None) -> jinja2.Environment:
     Sandboxed, because a user's ``templates/`` is code we did not write: ``{{ lipsum.__globals__ }}``
     and friends are refused. Strict: undefined names fail, and every template is autoescaped.
     """
+    global _pass
+    _pass += 1  # a new render pass: each template's file is looked at again, once (see _Freshness)
     return _environment(templates.resolve() if templates is not None else None)
+
+
+_pass = 0
 
 
 class _ThemeSandbox(ImmutableSandboxedEnvironment):
@@ -111,11 +116,27 @@ class ThemeLoader(jinja2.BaseLoader):
                              f"it was not read\n  File \"{path}\"")
         mtime = real.stat().st_mtime
         text = real.read_text(encoding="utf-8")
-        return text, str(path), lambda: _mtime(real) == mtime
+        return text, str(path), _Freshness(real, mtime)
+
+
+class _Freshness:
+    """Jinja's "is this template still the file?", answered from one stat per render pass.
+
+    Jinja asks every time a page, an extends or an import uses a template (~340 times a plan); a pass
+    (one plan's pages, one print document) starts with make_environment, so an edit made between
+    passes (``plangen serve`` rebuilding) is seen, and a plan's pages never stat a file twice.
+    """
+
+    def __init__(self, path: Path, mtime: float) -> None:
+        self.path, self.mtime, self.checked, self.fresh = path, mtime, _pass, True
+
+    def __call__(self) -> bool:
+        if self.checked != _pass:
+            self.checked, self.fresh = _pass, _mtime(self.path) == self.mtime
+        return self.fresh
 
 
 def _mtime(path: Path) -> float | None:
-    # Jinja asks every time a page, an extends or an import uses a template (~340 times a plan): one stat.
     try:
         return os.stat(path).st_mtime
     except OSError:
