@@ -85,9 +85,15 @@ class _ThemeSandbox(ImmutableSandboxedEnvironment):
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         # selectattr('part') and friends subscript first: a model has no [], so read the attribute at once.
-        if type(argument) is str and not hasattr(type(obj), "__getitem__") and not isinstance(obj, type):
+        if type(argument) is str and not _subscriptable(type(obj)) and not isinstance(obj, type):
             return self.getattr(obj, argument)
         return super().getitem(obj, argument)
+
+
+@lru_cache(maxsize=256)
+def _subscriptable(kind: type) -> bool:
+    # Asked per item of every selectattr; a pydantic model class answers a missing attribute slowly (by raising).
+    return hasattr(kind, "__getitem__")
 
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))  # a plain dict has no attributes of its own beyond its type's
