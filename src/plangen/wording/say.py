@@ -152,8 +152,6 @@ class _Words(string.Formatter):
             return _join(value, arg or ",")
         if spec == "" and isinstance(value, float):
             return number(value, 2)
-        if "%" in format_spec and isinstance(value, str):
-            value = dt.date.fromisoformat(value)  # a date kept as a fact is ISO text; '{d:%d %b}' still reads it
         return super().format_field(value, format_spec)
 
 
