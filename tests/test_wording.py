@@ -108,3 +108,59 @@ def test_the_planner_writes_no_sentences() -> None:
     """Runner-facing words live in the catalogue; the planner names messages and gives facts."""
     found = {path.name: list(_prose(ast.parse(path.read_text(encoding="utf-8")))) for path in PLANNER.glob("*.py")}
     assert {name: words for name, words in found.items() if words} == {}
+
+
+# --- every call names the facts its message needs (also on paths no scenario takes) -------------------------
+
+SRC = PLANNER.parent
+
+
+def _calls() -> Iterator[tuple[str, int, list[tuple[str, str]], set[str] | None]]:
+    """(file, line, (catalogue key, function) for each key a say()/say_data()/explain() call may name, the fact
+    names it gives; None when it passes **facts we cannot read here)."""
+    for path in SRC.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if "from plangen.wording import" not in text and "import explain" not in text:
+            continue  # a say() of its own (plangen serve's console line), not the catalogue's
+        for node in ast.walk(ast.parse(text)):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id in ("say", "say_data", "explain")):
+                continue
+            position = 1 if node.func.id == "explain" else 0
+            if len(node.args) <= position:
+                continue
+            keys = [(key, node.func.id) for key in _keys(node.args[position])]
+            given: set[str] | None = {k.arg for k in node.keywords if k.arg is not None}
+            for k in node.keywords:
+                if k.arg is None:
+                    given = None if not isinstance(k.value, ast.Dict) else given | {
+                        key.value for key in k.value.keys if isinstance(key, ast.Constant)}
+            yield f"{path.relative_to(SRC)}", node.lineno, keys, given
+
+
+def _keys(node: ast.expr) -> list[str]:
+    """The catalogue keys a key expression can name: a literal, or an f-string's fixed start ('strength.kit.')."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
+        start = str(node.values[0].value)
+        return [key for key in MESSAGES if key.startswith(start)]
+    return []
+
+
+def test_every_call_gives_the_facts_its_message_names() -> None:
+    """A fact a message needs but a call does not give would be a traceback for the runner whose plan takes that
+    path; the scenario corpus does not take them all, so the calls are read here."""
+    known = {*THRESHOLDS, *DERIVED}
+    missing = []
+    calls = list(_calls())
+    assert len(calls) > 200
+    for where, line, keys, given in calls:
+        for key, function in keys:
+            assert key in MESSAGES, f"{where}:{line}: no message {key!r}"
+            message = MESSAGES[key]
+            words = {"say": [message.text], "say_data": [message.data]}.get(function, list(message))
+            needed = {field for template in words for field in _fields(template)} - known
+            if given is not None and needed - given:
+                missing.append(f"{where}:{line} {key}: {sorted(needed - given)}")
+    assert missing == []

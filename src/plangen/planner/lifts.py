@@ -115,7 +115,7 @@ def record(lifts: Lifts, exercise_id: str, outcome: Outcome, data: str, settings
     earned = replace(lift, streak=lift.streak + 1, sessions=lift.sessions + 1)
     if earned.streak < 2 or earned.sessions < settings.strength_sessions_per_step or lift.step >= TOP_STEP:
         return lifts.with_lift(exercise_id, earned)
-    told = say("strength.news.to_step", settings, done=data, step=lift.step + 1) if planned else data
+    told = say("strength.step_to", settings, done=data, step=lift.step + 1) if planned else data
     return lifts.with_lift(exercise_id, Lift(step=lift.step + 1, news=("up_planned" if planned else "up", told)))
 
 

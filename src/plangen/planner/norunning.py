@@ -32,7 +32,7 @@ def _stopping(profile: Profile, settings: Settings) -> list[tuple[str, int | Non
 
 def stopped_by(profile: Profile, settings: Settings) -> list[str]:
     """The tests and answers that stopped running, in words (R2 item 17, R12)."""
-    return [say(f"entry.on_hold.{name}", settings, pain=pain) for name, pain in _stopping(profile, settings)]
+    return [say(f"entry.stopped_by.{name}", settings, pain=pain) for name, pain in _stopping(profile, settings)]
 
 
 def retests(profile: Profile, settings: Settings) -> list[str]:
@@ -45,7 +45,7 @@ def retests(profile: Profile, settings: Settings) -> list[str]:
 
 
 def entry_reason(profile: Profile, settings: Settings) -> Reason:
-    stopped = stopped_by(profile, settings) or [say("entry.on_hold.untested", settings)]
+    stopped = stopped_by(profile, settings) or [say("entry.stopped_by.untested", settings)]
     return explain("R49", "entry.on_hold", settings, setting="no_running_cardio_min", private="answer",
                    stopped_by=[name for name, _ in _stopping(profile, settings)], stopped=stopped)
 

@@ -95,13 +95,13 @@ MESSAGES: Catalogue = {
     "entry.on_hold": Message("Running is on hold because " + _ON_HOLD_TESTS + ". The plan stays active: strength, "
                              "mobility and non-impact cardio every week, and the readiness tests again each week. Once "
                              "they are passed, running starts at walk-run stage 1.", _ON_HOLD_TESTS),
-    "entry.on_hold.untested": "a readiness test is not yet passed",
-    "entry.on_hold.rest_pain": ("pain at rest is {pain}/10 (running waits until it is below "
+    "entry.stopped_by.untested": "a readiness test is not yet passed",
+    "entry.stopped_by.rest_pain": ("pain at rest is {pain}/10 (running waits until it is below "
                                 "{rest_pain_gate:g}/10)"),
-    "entry.on_hold.daily_pain": ("worst pain in daily life is {pain}/10 (running waits until it is below "
+    "entry.stopped_by.daily_pain": ("worst pain in daily life is {pain}/10 (running waits until it is below "
                                  "{daily_pain_gate:g}/10)"),
-    "entry.on_hold.brisk_walk": "a 30-minute brisk walk is not yet pain-free",
-    "entry.on_hold.hops": "10 hops on the sore leg are not yet possible with pain {green_pain_max:g}/10 or less",
+    "entry.stopped_by.brisk_walk": "a 30-minute brisk walk is not yet pain-free",
+    "entry.stopped_by.hops": "10 hops on the sore leg are not yet possible with pain {green_pain_max:g}/10 or less",
     "entry.on_hold.cardio": Message("Running is on hold, so non-impact cardio keeps your fitness: about {minutes} "
                                     "minutes this week, spread over several sessions, with the same pain traffic "
                                     "light as running.",

@@ -42,7 +42,7 @@ MESSAGES: Catalogue = {
                                   "{verdicts}"),
     "strength.news.down": Message("Pain went over the limit for strength work: these exercises go one step easier (at "
                                   "the easiest step, use a smaller range or the easier version on the card).", "{verdicts}"),
-    "strength.news.to_step": "{done} to step {step}",
+    "strength.step_to": "{done} to step {step}",
     "strength.logged_on": "{date}: {verdict}",
     "strength.verdict.pain": "{name}: pain {pain}/10 during the exercise",
     "strength.verdict.morning": "{name}: next morning {morning}/10, usual {usual}/10",
