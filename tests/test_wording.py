@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import re
 import string
 from collections.abc import Iterator
 from pathlib import Path
@@ -164,3 +165,16 @@ def test_every_call_gives_the_facts_its_message_names() -> None:
             if given is not None and needed - given:
                 missing.append(f"{where}:{line} {key}: {sorted(needed - given)}")
     assert missing == []
+
+
+def test_the_themes_sentences_exist_and_need_no_facts() -> None:
+    """The bundled templates ask for catalogue sentences by key, with no facts: each key exists and its words are
+    made from the plan's settings alone (a missing name would fail the page at build time)."""
+    asked = {key for path in (SRC.parents[1] / "templates").glob("*.html")
+             for call in re.findall(r"\bsay\(([^)]*)\)", path.read_text(encoding="utf-8"))
+             for key in re.findall(r"'([a-z_]+\.[a-z_.]+)'", call)}
+    assert len(asked) > 15
+    known = {*THRESHOLDS, *DERIVED}
+    for key in sorted(asked):
+        assert key in MESSAGES, key
+        assert {field for template in MESSAGES[key] for field in _fields(template)} <= known, key
