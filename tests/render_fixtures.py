@@ -105,7 +105,7 @@ def reason(rule: str, text: str, data: str = "", source: str = "Willy 2019 CPG")
     return Reason(rule=rule, text=text, data=data, source=source)
 
 
-def _readiness() -> DayOptions:
+def _day_options() -> DayOptions:
     return DayOptions(planned="The walk-run as written", easier="Two fewer run blocks, more walking",
                      cross_training="30 min easy cycling", rule="Morning pain above your usual by 2 or more: cross-train")
 
@@ -113,13 +113,13 @@ def _readiness() -> DayOptions:
 def walk_run(day: dt.date, stage: int = 4) -> Session:
     return Session(kind="walk_run", title="Walk-run", intensity="easy", distance=3.0, duration_min=30, rpe_target=4,
                    terrain="flat", stage=stage, intervals=Intervals(run_min=2, walk_min=3, repeats=4),
-                   readiness=_readiness(), pain_prompts=["during", "after_60_min", "next_morning"],
+                   options=_day_options(), pain_prompts=["during", "after_60_min", "next_morning"],
                    reasons=[reason("R14", "Stage 4: two green sessions at stage 3", "pain 1, 2")])
 
 
 def run(day: dt.date, km: float, intensity: str = "easy", title: str = "Easy run") -> Session:
     return Session(kind="run", title=title, intensity=intensity, distance=km, duration_min=km * 6.5, rpe_target=4,
-                   terrain="flat", readiness=_readiness(), pain_prompts=["during", "after_60_min", "next_morning"])
+                   terrain="flat", options=_day_options(), pain_prompts=["during", "after_60_min", "next_morning"])
 
 
 def strength(stage: int = 1, **extra: Any) -> Session:

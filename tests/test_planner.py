@@ -198,7 +198,7 @@ def test_the_words_a_runner_reads_follow_the_clinics_pain_limits(plan_of) -> Non
     red_day = [run(START + dt.timedelta(days=2), 4.0, 24, during=6, after=6, morning=3)]
     plan = plan_of(profile(rules=rules), log(*steady_log(START).entries, *red_day))
     words = " ".join([
-        *(s.readiness.rule for w in plan.weeks for d in w.days for s in d.sessions if s.readiness),
+        *(s.options.rule for w in plan.weeks for d in w.days for s in d.sessions if s.options),
         *(line for w in plan.weeks for line in [*w.progress_check, *w.flare_rules]),
         *(r.text for w in plan.weeks for r in w.reasons), *(c.when for c in plan.contingencies),
     ])
@@ -220,8 +220,8 @@ def test_every_decision_carries_a_reason_with_a_source(plan_of) -> None:
 def test_every_run_offers_an_easier_and_a_cross_training_version(plan_of) -> None:
     plan = plan_of(profile(), steady_log(START))
     for _, session in runs_of(plan):
-        assert session.readiness is not None
-        assert session.readiness.easier and session.readiness.cross_training and session.readiness.rule
+        assert session.options is not None
+        assert session.options.easier and session.options.cross_training and session.options.rule
 
 
 def test_intensity_only_after_two_green_weeks_at_the_goal(plan_of) -> None:

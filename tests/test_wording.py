@@ -72,10 +72,10 @@ def test_every_message_parses_and_names_its_settings_by_their_keys() -> None:
 def test_settings_fill_the_words_from_the_plan_in_force() -> None:
     """The same message states a clinic's limit, not the default."""
     clinic = Settings({"green_pain_max": 2, "red_pain_min": 6, "red_wait_hours": 72, "flare_cut_min": 0.25})
-    assert "0-2 and walking" in say("week.readiness", clinic) and "3-5, or stiff" in say("week.readiness", clinic)
+    assert "0-2 and walking" in say("week.morning_rule", clinic) and "3-5, or stiff" in say("week.morning_rule", clinic)
     assert "at least 3 days" in say("week.flare.run", clinic)
     assert "at least 25% less" in say("if.two_ambers.do", clinic)
-    assert say("week.readiness", limits_of(clinic)) == say("week.readiness", clinic)  # a renderer's view agrees
+    assert say("week.morning_rule", limits_of(clinic)) == say("week.morning_rule", clinic)  # a renderer's view agrees
 
 
 def test_formatter_specs() -> None:

@@ -116,7 +116,7 @@ class Session(_Frozen):
     terrain: str | None = None
     intervals: Intervals | None = None
     exercises: list[ExerciseDose] = []
-    readiness: DayOptions | None = Field(None, description="The day's options: as planned, easier or cross-training, and the rule that picks one")
+    options: DayOptions | None = Field(None, description="The day's options: as planned, easier or cross-training, and the rule that picks one")
     pain_prompts: list[str] = []
     stop_rule: str | None = Field(None, description="When to stop and walk during this session (race day, R46)")
     reasons: list[Reason] = []

@@ -144,7 +144,7 @@ def _easy_short(ctx: Context, session: Session, event: Event, days_before: int) 
     count = say(f"events.days_before.{days_before}", ctx.settings)
     why = explain("R46", "events.short_run", ctx.settings, setting="taper_easy_min", event=event.name,
                   days_word=count, days_before=days_before, distance=distance, units=ctx.units)
-    return mk.run(distance, ctx.pace, ctx.units, say("runs.label.easy", ctx.settings), ctx.cross, [why], session.readiness.rule if session.readiness else "",
+    return mk.run(distance, ctx.pace, ctx.units, say("runs.label.easy", ctx.settings), ctx.cross, [why], session.options.rule if session.options else "",
                   settings=ctx.settings)
 
 
@@ -160,9 +160,9 @@ def _race_day(ctx: Context, state: State, event: Event, week_start: dt.date) -> 
                   distance=event.distance, longest_safe=cap, units=units)
     session = mk.run(distance, ctx.pace, units, say("runs.label.race", settings), ctx.cross, [why], rule, walk_breaks=kind == "run_walk",
                      settings=settings)
-    readiness = DayOptions(planned=title, easier=say("events.race_easier", settings, stop_rule=rule),
-                          cross_training=say("events.race_cross", settings), rule=rule)
+    options = DayOptions(planned=title, easier=say("events.race_easier", settings, stop_rule=rule),
+                         cross_training=say("events.race_cross", settings), rule=rule)
     return session.model_copy(update={"title": title, "stop_rule": rule, "terrain": say("events.race_terrain", settings),
-                                      "readiness": readiness})
+                                      "options": options})
 
 

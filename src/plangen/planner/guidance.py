@@ -48,9 +48,9 @@ def flare_rules(phase: str, settings: Settings) -> list[str]:
     return [say("week.flare.stop", settings), say(after_red, settings)]
 
 
-def readiness_rule(settings: Settings) -> str:
+def morning_rule(settings: Settings) -> str:
     """How the morning's knee score picks the planned, easier or cross-training version of a run."""
-    return say("week.readiness", settings)
+    return say("week.morning_rule", settings)
 
 
 # What to do when: the catalogue's "if.<case>" pairs, in the order the flare-up page lists them.

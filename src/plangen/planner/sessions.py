@@ -1,4 +1,4 @@
-"""Turn planning decisions into Session objects, each with its reasons and daily-readiness choice."""
+"""Turn planning decisions into Session objects, each with its reasons and the day's options."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def walk_run(stage: Stage, pace: float, cross: str, reasons: list[Reason], pick_
         rpe_target=stage.rpe,
         terrain=say("runs.terrain.walk_run", settings),
         intervals=stage.intervals(),
-        readiness=DayOptions(planned=title, easier=easier, cross_training=_cross_text(cross, total, settings), rule=pick_rule),
+        options=DayOptions(planned=title, easier=easier, cross_training=_cross_text(cross, total, settings), rule=pick_rule),
         pain_prompts=list(PAIN_PROMPTS),
         reasons=reasons,
     )
@@ -61,7 +61,7 @@ def run(distance: float, pace: float, units: str, label: str, cross: str, reason
         rpe_target=3 if intensity == "easy" else 6,
         terrain=say("runs.terrain.hills" if intensity == "hills" else "runs.terrain.flat", settings),
         intervals=intervals,
-        readiness=DayOptions(planned=title, easier=easier, cross_training=_cross_text(cross, minutes, settings), rule=pick_rule),
+        options=DayOptions(planned=title, easier=easier, cross_training=_cross_text(cross, minutes, settings), rule=pick_rule),
         pain_prompts=list(PAIN_PROMPTS),
         reasons=reasons,
     )

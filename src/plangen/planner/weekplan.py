@@ -110,7 +110,7 @@ def _walk_run(ctx: Context, state: State) -> Session:
                   greens_to_move_up=GREENS_TO_MOVE_UP)
     trimmed, goal_why = _within_goal(ctx, current)
     flat = explain("R16", "runs.walk_run.flat", settings, rpe=current.rpe)
-    return mk.walk_run(trimmed, ctx.pace, ctx.cross, [why, *goal_why, flat], guidance.readiness_rule(settings),
+    return mk.walk_run(trimmed, ctx.pace, ctx.cross, [why, *goal_why, flat], guidance.morning_rule(settings),
                        settings=settings)
 
 
@@ -146,7 +146,7 @@ def _build_run(ctx: Context, state: State, day: dt.date, decision: Decision | No
     is_long = day.weekday() == ctx.shape.long_day
     intensity = quality if (quality and not is_long and not decision.walk_breaks) else "easy"
     label = say(f"runs.label.{'long' if is_long else intensity}", ctx.settings)
-    return mk.run(distance, ctx.pace, ctx.units, label, ctx.cross, reasons, guidance.readiness_rule(ctx.settings), intensity,
+    return mk.run(distance, ctx.pace, ctx.units, label, ctx.cross, reasons, guidance.morning_rule(ctx.settings), intensity,
                   decision.walk_breaks, settings=ctx.settings), state
 
 

@@ -111,9 +111,9 @@ def _description(session: Session, units: str, limits: Mapping[str, float], rule
         speed = f", {tempo(exercise.tempo)}" if exercise.tempo else ""
         lines.append(say("calendar.exercise", limits, name=exercise.name or exercise.id, dose=dose(exercise) or as_card,
                          speed=speed))
-    if session.readiness is not None:
-        lines.append(say("calendar.easier", limits, easier=session.readiness.easier))
-        lines.append(say("calendar.cross_training", limits, cross_training=session.readiness.cross_training))
+    if session.options is not None:
+        lines.append(say("calendar.easier", limits, easier=session.options.easier))
+        lines.append(say("calendar.cross_training", limits, cross_training=session.options.cross_training))
     if session.pain_prompts:
         lines.append(rules["strength" if session.kind == "strength" else "run" if session.kind in ("run", "walk_run") else "other"])
     return "\n".join(lines)

@@ -30,7 +30,7 @@ MESSAGES: Catalogue = {
     "week.flare.walk_run": "After a red session, wait at least {red_wait_days} days and go back one stage.",
     "week.flare.run": "After a red run, wait at least {red_wait_days} days; the next run is no longer than your last green run.",
 
-    "week.readiness": ("Score your knee when you wake up. 0-{green_pain_max} and walking feels normal: do the planned "
+    "week.morning_rule": ("Score your knee when you wake up. 0-{green_pain_max} and walking feels normal: do the planned "
                        "session. {amber_low}-{amber_high}, or stiff: do the easier version. {red_pain_min} or more, "
                        "swollen or limping: cross-train or rest and follow the flare-up page."),
 
