@@ -170,7 +170,7 @@ def week(number: int, phase: str, sessions: list[list[Session]], done: dict[int,
 
 
 def _common(**extra: Any) -> dict[str, Any]:
-    baseline = Baseline(weekly_distance=14.0, longest_run_30d=6.0, longest_pain_free_run_14d=5.0, cadence=162,
+    baseline = Baseline(weekly_distance=14.0, longest_run_30d=6.0, longest_pain_free_run_14d_min=5.0, cadence=162,
                         last_run=START - dt.timedelta(days=3), days_since_last_run=3,
                         pain=PainPattern(worst_during=3, worst_after=3, worst_next_morning=1, trend="improving",
                                          aggravators=["stairs", "downhill"], painful_runs_30d=2),

@@ -63,7 +63,7 @@ class WeekTotal(_Frozen):
 class Baseline(_Frozen):
     weekly_distance: float = Field(description="Pain-free weekly running volume, in the plan's units")
     longest_run_30d: float
-    longest_pain_free_run_14d: float = 0.0
+    longest_pain_free_run_14d_min: float = Field(0.0, description="Longest run with a green pain score in the 14 days before the start, in minutes")
     cadence: int | None = None
     last_run: dt.date | None = None
     days_since_last_run: int | None = None

@@ -62,7 +62,7 @@ def make_baseline(profile: Profile, runs: list[LoggedRun], start: dt.date, setti
     return Baseline(
         weekly_distance=weekly,
         longest_run_30d=longest,
-        longest_pain_free_run_14d=_longest_green_minutes(before, start),
+        longest_pain_free_run_14d_min=_longest_green_minutes(before, start),
         cadence=cadence,
         last_run=last,
         days_since_last_run=(start - last).days if last else None,
