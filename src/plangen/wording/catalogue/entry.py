@@ -97,9 +97,9 @@ MESSAGES: Catalogue = {
                              "they are passed, running starts at walk-run stage 1.", _ON_HOLD_TESTS),
     "entry.stopped_by.untested": "a readiness test is not yet passed",
     "entry.stopped_by.rest_pain": ("pain at rest is {pain}/10 (running waits until it is below "
-                                "{rest_pain_gate:g}/10)"),
+                                   "{rest_pain_gate:g}/10)"),
     "entry.stopped_by.daily_pain": ("worst pain in daily life is {pain}/10 (running waits until it is below "
-                                 "{daily_pain_gate:g}/10)"),
+                                    "{daily_pain_gate:g}/10)"),
     "entry.stopped_by.brisk_walk": "a 30-minute brisk walk is not yet pain-free",
     "entry.stopped_by.hops": "10 hops on the sore leg are not yet possible with pain {green_pain_max:g}/10 or less",
     "entry.on_hold.cardio": Message("Running is on hold, so non-impact cardio keeps your fitness: about {minutes} "
