@@ -141,9 +141,8 @@ def _easy_short(ctx: Context, session: Session, event: Event, days_before: int) 
     distance = floor1(min(session.distance or 0, ctx.settings.taper_easy_min / ctx.pace))
     if distance * ctx.pace < SHORTEST_TAPER_RUN_MIN:
         return None
-    count = say(f"events.days_before.{days_before}", ctx.settings)
     why = explain("R46", "events.short_run", ctx.settings, setting="taper_easy_min", event=event.name,
-                  days_word=count, days_before=days_before, distance=distance, units=ctx.units)
+                  days_before=days_before, distance=distance, units=ctx.units)
     return mk.run(distance, ctx.pace, ctx.units, say("runs.label.easy", ctx.settings), ctx.cross, [why], session.options.rule if session.options else "",
                   settings=ctx.settings)
 

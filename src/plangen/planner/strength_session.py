@@ -52,15 +52,9 @@ def _kit_reasons(chosen: list[Exercise], lifts: Lifts, kit: frozenset[str], sett
             for ex in chosen if kit_step(ex, lifts.step(ex.id), kit) < min(lifts.step(ex.id), 4)}
     if not held:
         return []
-    missing = sorted({_kit_word(k, settings) for kit_needed in held.values() for k in kit_needed})
-    needs = [say("strength.kit_needs", settings, name=name, kit=[_kit_word(k, settings) for k in needed])
-             for name, needed in held.items()]
+    missing = sorted({k for kit_needed in held.values() for k in kit_needed})
+    needs = [say("strength.kit_needs", settings, name=name, kit=needed) for name, needed in held.items()]
     return [explain("R32", "strength.kit_held", settings, missing=missing, names=list(held), needs="; ".join(needs), held=len(held))]
-
-
-def _kit_word(kit: str, settings: Settings) -> str:
-    """The runner's name for a piece of kit (an unnamed one by its id)."""
-    return say(f"strength.kit.{kit}", settings) if kit in NAMED_KIT else kit
 
 
 def _within_time(doses: list[ExerciseDose], ctx: Context) -> list[ExerciseDose]:

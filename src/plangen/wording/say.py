@@ -134,9 +134,17 @@ def _join(value: Sequence[str], word: str) -> str:
     return f"{word} ".join(items) if word in (",", ";") else f" {word} ".join(items)  # a mark, or a word
 
 
+def _word(prefix: str, value: object) -> str:
+    """{kit:word strength.kit} -> the catalogue's word for an id ('a band'), so a fact keeps the id, not the word;
+    an id without a word of its own reads as itself."""
+    found = MESSAGES.get(f"{prefix}.{value}")
+    return found.text if found is not None else str(value)
+
+
 class _Words(string.Formatter):
-    """Python's format specs, plus a few for words: pct, date, times, count one|many, join ,|;|or|and, and a
-    plain number for an empty spec (2.0 reads '2', 0.35 reads '0.35')."""
+    """Python's format specs, plus a few for words: pct, date, times, count one|many, join ,|;|or|and, word PREFIX
+    and words PREFIX MARK (an id's word from the catalogue), and a plain number for an empty spec (2.0 reads '2',
+    0.35 reads '0.35')."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
         spec, _, arg = format_spec.partition(" ")
@@ -150,6 +158,11 @@ class _Words(string.Formatter):
             return _count(int(value), arg)
         if spec == "join":
             return _join(value, arg or ",")
+        if spec == "word":
+            return _word(arg, value)
+        if spec == "words":
+            prefix, _, mark = arg.partition(" ")
+            return _join([_word(prefix, item) for item in value], mark or ",")
         if spec == "" and isinstance(value, float):
             return number(value, 2)
         return super().format_field(value, format_spec)

@@ -28,7 +28,7 @@ MESSAGES: Catalogue = {
     "events.week_holds": Message("This week holds {event} on {event_date:date}.", "{event}: {distance:g} {units}, {event_date}"),
 
     # The days just before the event: a short easy run, named by how many days are left (taper_days is 1-4).
-    "events.short_run": Message("{days_word} days before {event}: an easy run of {taper_easy_min} minutes at most.",
+    "events.short_run": Message("{days_before:word events.days_before} days before {event}: an easy run of {taper_easy_min} minutes at most.",
                                 "{distance:g} {units}"),
     "events.days_before.2": "Two",
     "events.days_before.3": "Three",

@@ -19,10 +19,10 @@ MESSAGES: Catalogue = {
     "strength.choice.left_out": "; left out: {moves:join ,} ({why})",
     "strength.choice.aggravated": "they load what bothers you: {aggravators:join ,}",
     "strength.choice.needs_kit": "they need equipment you do not have",
-    "strength.kit_held": Message("Without {missing:join or}, {names:join ,} stay at the last step you can do with what "
+    "strength.kit_held": Message("Without {missing:words strength.kit or}, {names:join ,} stay at the last step you can do with what "
                                  "you have: slower lowering and full control first. A harder bodyweight exercise comes "
                                  "in when every exercise has moved on.", "{needs}"),
-    "strength.kit_needs": "{name}: next step needs {kit:join ,}",
+    "strength.kit_needs": "{name}: next step needs {kit:words strength.kit ,}",
 
     # An irritable knee starts with holds (R50).
     "strength.holds": Message("Your knee is irritable, so the thigh exercise is a still hold (5 x 30-45 s) in a shallow "
