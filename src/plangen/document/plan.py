@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from plangen.rules import THRESHOLDS
+
 Status = Literal["plan", "no_running", "referral"]
 Phase = Literal["walk_run", "build", "deload", "intensity", "maintain", "no_running", "taper", "recovery"]
 SessionKind = Literal["run", "walk_run", "cross_training", "strength", "mobility", "rest"]
@@ -258,3 +260,7 @@ class Plan(_Frozen):
         [], description="Runs the plan uses whose pain scores are missing from the log, oldest first")
     goal: GoalPlan | None = Field(None, description="The runner's goal and what comes after the plan (R47)")
     event: EventPlan | None = Field(None, description="The runner's race or event, inside or after the plan (R46)")
+
+    def limits(self) -> dict[str, float]:
+        """The thresholds this plan was made with (defaults under the plan's settings), as its words state them."""
+        return {**{key: t.default for key, t in THRESHOLDS.items()}, **{s.key: s.value for s in self.settings}}

@@ -15,7 +15,6 @@ from plangen.errors import BuildError
 from plangen.render.branding import branding
 from plangen.render.cards import DrawnCard, draw
 from plangen.render.chart import load_chart
-from plangen.rules import THRESHOLDS
 from plangen.wording import say, setting_words
 
 _SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -89,7 +88,7 @@ def exercise_name(dose: ExerciseDose, cards: Mapping[str, DrawnCard]) -> str:
 def plan_context(doc: PlanDocument) -> dict[str, Any]:
     """Everything shared by the site pages and the print document, read from the plan document alone."""
     plan, info = doc.plan, doc.info
-    limits = plan_limits(plan)
+    limits = plan.limits()
     words = setting_words(limits)  # the cards' {setting} placeholders, in this plan's values
     everything = {ex_id: draw(card, words) for ex_id, card in doc.cards.items()}
     usage = exercise_usage(plan)
@@ -137,11 +136,6 @@ def drawn_once() -> Callable[..., Markup]:
             made[key] = macro(*args)
         return made[key]
     return once
-
-
-def plan_limits(plan: Plan) -> dict[str, float]:
-    """The thresholds this plan was made with (defaults, then the plan's settings), so its words say what the planner used."""
-    return {**{key: t.default for key, t in THRESHOLDS.items()}, **{s.key: s.value for s in plan.settings}}
 
 
 def page_words(limits: Mapping[str, float]) -> Callable[..., Markup]:

@@ -24,11 +24,8 @@ LABELS = {
     "after_60_min": "after 60 min",
     "next_morning": "next morning",
     "prolonged_sitting": "long sitting",
-    # Week.change keys (R18's one change per week), in the runner's words; `change` words them with their limits
-    "volume": "a little more running",
+    # Week.change keys (R18's one change per week) no setting sizes; `change` words the others with their limits
     "stage": "the next walk-run stage, after 2 green sessions",
-    "cadence step 1": "a slightly quicker step rate",
-    "cadence step 2": "a slightly quicker step rate again",
     "strides": "short, relaxed strides at the end of one run",
     "tempo": "one steady (tempo) section in one run",
     "hills": "gentle uphill running in one run",
@@ -177,17 +174,19 @@ def label(value: Any) -> str:
     return LABELS.get(text, text.replace("_", " "))
 
 
-# Which catalogue message words each change that a setting sizes (the rest are LABELS' plain words).
+# The catalogue's words for each change a setting sizes, in full and short (a table cell); the rest are LABELS'.
 _CHANGE_MESSAGES = {
-    "volume": "pages.change.volume",
-    "cadence step 1": "pages.change.cadence_first",
-    "cadence step 2": "pages.change.cadence_again",
+    "volume": ("pages.change.volume", "pages.change.volume_short"),
+    "cadence step 1": ("pages.change.cadence_first", "pages.change.cadence_first_short"),
+    "cadence step 2": ("pages.change.cadence_again", "pages.change.cadence_again_short"),
+    "stage": (None, "pages.change.stage_short"),
 }
 
 
-def change(value: Any, limits: Mapping[str, float]) -> str:
-    """A week's one change in plain words with the plan's own limit: 'a little more running (up to 10%)'."""
-    key = _CHANGE_MESSAGES.get(str(value))
+def change(value: Any, limits: Mapping[str, float], short: bool = False) -> str:
+    """A week's one change in plain words with the plan's own limit: 'a little more running (up to 10% more than
+    last week)'; ``short`` for a table cell: 'more running (up to 10%)'."""
+    key = _CHANGE_MESSAGES.get(str(value), (None, None))[short]
     return say(key, limits) if key else label(value)
 
 

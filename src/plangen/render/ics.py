@@ -9,7 +9,6 @@ from typing import Any
 from plangen.artifacts import Artifact
 from plangen.document.model import PlanDocument
 from plangen.document.plan import Session
-from plangen.render.context import plan_limits
 from plangen.render.formats import amount, distance, dose, intervals, minutes, tempo
 from plangen.wording import say
 
@@ -21,7 +20,7 @@ def render_ics(doc: PlanDocument) -> list[Artifact]:
 
     if doc.plan.status == "referral" or not doc.plan.weeks:
         return []
-    limits = plan_limits(doc.plan)
+    limits = doc.plan.limits()
     calendar = Calendar()
     calendar.add("prodid", "-//plangen//return-to-run plan//EN")
     calendar.add("version", "2.0")

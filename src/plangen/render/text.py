@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from plangen.document.plan import Baseline, Plan, Reason, Session, Week
-from plangen.render.formats import amount, date_long, date_range, distance, dose, intervals, label, minutes
+from plangen.render.formats import amount, change, date_long, date_range, distance, dose, intervals, label, minutes
 
 STATUS = {
     "plan": "Return-to-run plan",
@@ -25,8 +25,9 @@ def render_text(plan: Plan) -> str:
     lines = [f"{STATUS[plan.status]} ({plan.id}), starting {date_long(plan.start)}", ""]
     lines += _referral(plan) + _notes(plan)
     lines += _baseline(plan.baseline, plan.units) + _goal(plan) + _event(plan) + _checklist(plan) + _unscored(plan)
+    limits = plan.limits()
     for week in plan.weeks:
-        lines += _week(week, plan.units)
+        lines += _week(week, plan.units, limits)
     if plan.contingencies:
         lines += ["If your knee flares up:"]
         lines += [f"  - {c.when}: {c.do}" + (f" [{c.rule}]" if c.rule else "") for c in plan.contingencies]
@@ -111,14 +112,14 @@ def _unscored(plan: Plan) -> list[str]:
     return [title, *lines, ""] if lines else []
 
 
-def _week(week: Week, units: str) -> list[str]:
+def _week(week: Week, units: str, limits: Mapping[str, float]) -> list[str]:
     stage = f", stage {week.stage}" if week.stage is not None else ""
     cadence = f", cadence {week.cadence_target} steps/min" if week.cadence_target else ""
     lines = [
         f"Week {week.number} ({date_range(week.start)}): {label(week.phase)}{stage}",
         f"  running {distance(week.running_distance, units)} / {minutes(week.running_minutes)}{cadence}"
         if week.running_distance or week.running_minutes else "  no running this week",
-        f"  the one change: {label(week.change) if week.change else 'none, repeat and settle in'}",
+        f"  the one change: {change(week.change, limits) if week.change else 'none, repeat and settle in'}",
     ]
     if week.event:
         lines.append(f"  this week: {week.event}")

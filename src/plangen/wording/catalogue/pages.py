@@ -9,13 +9,13 @@ from plangen.wording.message import Catalogue
 
 MESSAGES: Catalogue = {
     # The week's one change (Week.change), with the limit the plan used
-    "pages.change.volume": "a little more running (up to {weekly_increase_max:pct})",
+    "pages.change.volume": "a little more running (up to {weekly_increase_max:pct} more than last week)",
     "pages.change.cadence_first": "a slightly quicker step rate (+{cadence_first_step:pct})",
     "pages.change.cadence_again": "a slightly quicker step rate again (up to +{cadence_max_step:pct})",
-    "pages.change.volume_long": "A little more running (up to {weekly_increase_max:pct} more than last week)",
-    "pages.change.volume_short": "More running (up to {weekly_increase_max:pct})",
-    "pages.change.cadence_first_short": "Quicker steps (+{cadence_first_step:pct})",
-    "pages.change.cadence_again_short": "Quicker steps (up to +{cadence_max_step:pct})",
+    "pages.change.volume_short": "more running (up to {weekly_increase_max:pct})",
+    "pages.change.cadence_first_short": "quicker steps (+{cadence_first_step:pct})",
+    "pages.change.cadence_again_short": "quicker steps (up to +{cadence_max_step:pct})",
+    "pages.change.stage_short": "next walk-run stage",
 
     # The pain traffic light on the site
     "pages.light.green_during": "0 to {green_pain_max} out of 10",
