@@ -131,6 +131,15 @@ def test_new_then_validate_then_build(project: Path) -> None:
     assert again.exit_code == 1 and "already exists" in again.stderr
 
 
+@pytest.mark.parametrize("ident, expected", [("assets", "an id other than assets, index"), ("Kim", "lower-case"),
+                                             ("kim_lee", "letters, digits and")])
+def test_new_refuses_an_id_validate_would_refuse(project: Path, ident: str, expected: str) -> None:
+    """plangen new writes only files that validate as they are: the profile's own id rule, reserved names too."""
+    result = invoke("new", ident)
+    assert result.exit_code == 2 and expected in result.stderr
+    assert not (project / "profiles" / f"{ident}.yaml").exists()
+
+
 def test_publish_leaves_no_names_and_uses_unguessable_addresses(project: Path) -> None:
     result = invoke("build", "profiles/sam.yaml", "--no-pdf", "--publish")
     assert result.exit_code == 0, result.stderr

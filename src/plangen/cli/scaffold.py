@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from plangen.errors import BuildError, InputError, Problem
+from plangen.sources.models import slug_problem
 
 PROFILE = """\
 # {id}: a plangen runner profile. Every question the planner reads is here; answer each one.
@@ -81,8 +81,10 @@ entries:
 
 def scaffold(identifier: str, folder: Path, today: dt.date) -> list[Path]:
     """Write ``<folder>/<id>.yaml`` and its log; refuse to overwrite anything."""
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", identifier):
-        raise InputError([Problem(Path(identifier), None, "ID", "lower-case letters, digits and '-'", repr(identifier))])
+    # The profile's own rule (slug_problem: reserved names too), and lower case: the id names files and URLs.
+    problem = slug_problem(identifier) or ("" if identifier == identifier.lower() else "lower-case letters, digits and '-'")
+    if problem:
+        raise InputError([Problem(Path(identifier), None, "ID", problem, repr(identifier))])
     profile, log = folder / f"{identifier}.yaml", folder / f"{identifier}.log.yaml"
     for path in (profile, log):
         if path.exists():

@@ -224,10 +224,9 @@ _EXPECTED = {
 }
 
 
-# The models' patterns in words (inputs.Slug, config.Clinic.accent).
+# The models' patterns in words (models.ExerciseId, config.Clinic.accent); a profile id is checked by slug_problem.
 _PATTERNS = {
     r"^[A-Za-z0-9-]{1,64}$": "letters, digits and '-' only",
-    r"^[A-Za-z0-9][A-Za-z0-9-]{0,63}$": "up to 64 letters, digits and '-', starting with a letter or digit",
     r"^#[0-9a-fA-F]{6}$": "a colour as # and six hex digits, such as #1f5f8b",
 }
 
