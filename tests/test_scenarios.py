@@ -143,6 +143,15 @@ def test_restarts_scale_with_the_break_and_prior_running(name: str, stage: int) 
     assert why and why[0].facts["entry_stage"] == stage
 
 
+def test_red_pain_last_week_starts_at_stage_one_with_a_review() -> None:
+    """Active red pain (worst 6/10 last week) with only amber runs logged: stage 1 and a clinician review (R43, R45)."""
+    plan = planned("active_flare")
+    assert plan.weeks[0].stage == 1
+    assert any("6/10" in line and "review" in line for line in plan.clinician_review)
+    calm = planned("break_5_weeks")
+    assert not any("red zone" in line for line in calm.clinician_review)
+
+
 def test_restarts_differ_between_runners() -> None:
     first_weeks = {n: tuple(s.stage for s in week_runs(planned(n).weeks[0])) for n in
                    ("active_flare", "break_5_weeks", "break_8_weeks", "no_log_12km")}

@@ -138,9 +138,10 @@ def _settled(run: LoggedRun) -> bool:
 
 
 def _flaring(worst: int, settings: Settings) -> Entry:
+    """Active red pain: walk-run from stage 1 (R43), and a clinician review, as red runs before the start get (R45)."""
     state = State(phase="walk_run", stage=1)
     why = explain("R43", "entry.flaring", settings, private="answer", entry_stage=state.stage, worst_pain=worst)
-    return Entry(state, (why,))
+    return Entry(state, (why,), review=(say("entry.flaring.review", settings, worst_pain=worst),))
 
 
 def _walk_run_from_runs(runs: list[LoggedRun], settings: Settings, floor: int) -> Entry:

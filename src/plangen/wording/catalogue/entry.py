@@ -48,6 +48,8 @@ MESSAGES: Catalogue = {
                        "{floor_stage}"),
     "entry.flaring": Message("Your knee is flaring now, so walk-run starts at stage {entry_stage}.",
                              "worst pain last week {worst_pain}/10"),
+    "entry.flaring.review": ("Your worst pain last week was {worst_pain}/10, in the red zone: book a clinician "
+                             "review before you start, and stop if walk-running hurts that much."),
 
     # How many runs a week (R39).
     "entry.frequency.same": Message("You usually run {logged_runs_a_week:times} a week, and continuous running keeps "
