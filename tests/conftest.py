@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 
-from plangen.sources.models import Profile, TrainingLog
+from plangen.sources.models import Profile, Screening, TrainingLog
 from plangen.document.plan import Plan
 from plangen.planner import make_plan
 
 ROOT = Path(__file__).resolve().parents[1]
+SCREENING_QUESTIONS = tuple(Screening.model_fields)
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +36,7 @@ def profile(**overrides: Any) -> Profile:
         "baseline": {"cadence": 160},
         "symptoms": {"worst_pain_last_week": 2, "pain_at_rest": 0, "usual_morning_pain": 0},
         "readiness": {"brisk_walk_30_min": True, "single_leg_hops_10": True},
+        "screening": dict.fromkeys(SCREENING_QUESTIONS, False),  # every warning sign answered "no"
         "goal": {"weekly_distance": 25},
         "cross_training": ["cycling"],
         "equipment": ["band", "step", "dumbbells"],

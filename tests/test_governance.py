@@ -15,7 +15,7 @@ import render_fixtures as fx
 from conftest import profile
 
 from plangen.artifacts import RenderOptions
-from plangen.sources.models import TrainingLog
+from plangen.sources.models import Screening, TrainingLog
 from plangen.document.plan import Plan
 from plangen.planner import make_plan
 from plangen.document.publish import redact
@@ -73,6 +73,15 @@ def test_failed_answers_show_as_no_and_keep_running_off(plan_of: Any) -> None:
     assert plan.status == "no_running"
     assert checklist_answers(plan) == ["no", "not_answered", "no", "yes", "yes"]
     assert plan.readiness_checklist[DAILY].data == "worst daily pain 3/10"
+
+
+def test_warning_signs_left_out_of_the_profile_are_not_a_yes(plan_of: Any) -> None:
+    """R2: the checklist says yes to "none of the warning signs" only when the runner answered every one."""
+    unasked = profile().model_copy(update={"screening": Screening()})
+    assert plan_of(unasked).readiness_checklist[FLAGS].answer == "not_answered"
+    partly = profile(screening={"swelling": False, "locking": False})
+    assert plan_of(partly).readiness_checklist[FLAGS].answer == "not_answered"
+    assert plan_of(profile()).readiness_checklist[FLAGS].answer == "yes"
 
 
 def test_a_red_flag_answer_shows_on_the_checklist(plan_of: Any) -> None:

@@ -156,8 +156,11 @@ def _pain_checks(profile: Profile, settings: Settings) -> list[ReadinessCheck]:
 def _red_flag_check(profile: Profile, settings: Settings) -> ReadinessCheck:
     answers = profile.screening.model_dump()
     flags = [say(f"screening.flag_name.{key}", settings) for key in _RED_FLAGS if answers[key]]
+    # A sign left out of the profile is not a "no": the check reads yes only when every sign was answered.
+    answered = set(_RED_FLAGS) <= profile.screening.model_fields_set
     return ReadinessCheck(
-        text=say("screening.check.red_flags", settings), rule="R2", source=SOURCES["R2"], answer=_answer(not flags),
+        text=say("screening.check.red_flags", settings), rule="R2", source=SOURCES["R2"],
+        answer=_answer(False if flags else True if answered else None),
         data=say_data("screening.check.red_flags", settings, flags=flags) if flags else "",
     )
 
