@@ -464,3 +464,11 @@ def test_folded_parts_open_with_a_tap(site: Path, phone: Tab) -> None:
     routine.locator("summary").click()
     assert routine.locator("li").first.is_visible()
     assert phone.page.locator("details.options").count() >= 3
+
+
+def test_a_strength_dose_on_a_phone_keeps_its_parts_apart(site: Path, phone: Tab) -> None:
+    """The dose, speed and load share one line at phone width: each part after the first starts with ' · '."""
+    phone.visit(site / "sam" / "week-01.html")
+    cells = phone.page.locator("table.dose-table td[data-label]")
+    marks = [cells.nth(i).evaluate("cell => getComputedStyle(cell, '::before').content") for i in range(3)]
+    assert marks[0] in ("none", "normal") and marks[1] == marks[2] == '" · "'
