@@ -85,11 +85,12 @@ def test_formatter_specs() -> None:
     assert fill("{n:count run|runs}, {m:count run|runs}", n=1, m=3) == "1 run, 3 runs"
     assert fill("{n:times} and {m:times} and {k:times}", n=1, m=2, k=4) == "once and twice and 4 times"
     assert fill("{xs:join or}", xs=["a", "b"]) == "a or b"
+    assert fill("{xs:join and}, {xs:join ,}", xs=["a", "b", "c"]) == "a, b and c, a, b, c"
     assert fill("{d:date}", d="2027-05-10") == "10 May 2027"
     assert fill("{x}", x=48.0) == "48"
     # A fact keeps the id; the catalogue gives its word (an id without one reads as itself).
     assert fill("{n:word events.days_before}", n=3) == "Three"
-    assert fill("{kit:words strength.kit or}", kit=["band", "dumbbells", "foam_roller"]) == "a band or weights or foam_roller"
+    assert fill("{kit:words strength.kit or}", kit=["band", "dumbbells", "foam_roller"]) == "a band, weights or foam_roller"
 
 
 def test_a_missing_fact_names_the_message_and_the_fact() -> None:

@@ -130,8 +130,11 @@ def _date(value: dt.date | str) -> str:
 
 
 def _join(value: Sequence[str], word: str) -> str:
+    """A list as a sentence reads it: 'a, b, c' or 'a; b' for a mark, 'a, b and c' for a word."""
     items = list(value)
-    return f"{word} ".join(items) if word in (",", ";") else f" {word} ".join(items)  # a mark, or a word
+    if word in (",", ";"):
+        return f"{word} ".join(items)
+    return f" {word} ".join([", ".join(items[:-1]), items[-1]] if len(items) > 2 else items)
 
 
 def _word(prefix: str, value: object) -> str:

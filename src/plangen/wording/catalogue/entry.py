@@ -72,7 +72,7 @@ MESSAGES: Catalogue = {
                                 "review is recommended.", "{warnings:join ;}"),
     "entry.escalation.review": "Before you start: {warnings:join ;}. Book a clinician review.",
     "entry.escalation.reds": ("{reds:count red run|red runs} in the {window_weeks} weeks before the plan "
-                              "(last {last_red})"),
+                              "(last {last_red:date})"),
     "entry.escalation.pain_rise": ("worst pain rose from {pain_before}/10 to {pain_after}/10 with about the same "
                                    "running ({load_before:g} and {load_after:g})"),
 

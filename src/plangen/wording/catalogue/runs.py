@@ -84,8 +84,8 @@ MESSAGES: Catalogue = {
 
     # Clinician-review lines and warnings (R3, R22, R29, R44).
     "runs.review.no_drop": "Your worst pain has not dropped by {points} points by week {review_week:g}: book a clinician review.",
-    "runs.review.two_reds": "{reds} red sessions within {window_days} days (last {day}): book a clinician review.",
-    "runs.review.stage_zero": ("{reds} red sessions within {window_days} days (last {day}): running stops; see a clinician "
+    "runs.review.two_reds": "{reds} red sessions within {window_days} days (last {day:date}): book a clinician review.",
+    "runs.review.stage_zero": ("{reds} red sessions within {window_days} days (last {day:date}): running stops; see a clinician "
                                "before walk-run starts again."),
     "runs.warning.monotony": ("Week {week}: every day is about as hard as the next (monotony above {monotony_max:g}); "
                               "keep the rest day easy."),

@@ -11,7 +11,7 @@ MESSAGES: Catalogue = {
                              "no worse next morning.", "week {week}: cards up to level {level}; {steps:join ,}"),
     "strength.dose_step": "{name} step {step}",
     "strength.choice": Message("Exercises are picked for your equipment and what bothers your knee. Over each week the "
-                               "two sessions cover {covers:join ,}. Sessions hold {fewest}-6 exercises and last at "
+                               "two sessions cover {covers:join and}. Sessions hold {fewest}-6 exercises and last at "
                                "most {strength_session_max_min} minutes.",
                                "your equipment: {kit_words}; used today: {used_words}{left_out_words}"),
     "strength.choice.no_kit": "none beyond home basics",
@@ -27,7 +27,7 @@ MESSAGES: Catalogue = {
     # An irritable knee starts with holds (R50).
     "strength.holds": Message("Your knee is irritable, so the thigh exercise is a still hold (5 x 30-45 s) in a shallow "
                               "range, with pain {isometric_pain_max}/10 or less. Holds often ease pain. Moving exercises "
-                              "start after {isometric_weeks} week(s) of holds at that level.", "{why}"),
+                              "start after {isometric_weeks:count week|weeks} of holds at that level.", "{why}"),
     "strength.after_holds": Message("After holds at {isometric_pain_max}/10 or less, the thigh exercises move through a "
                                     "range again. If they hurt over {isometric_pain_max}/10, go back to the holds for a "
                                     "week.", "{why}"),
