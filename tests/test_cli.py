@@ -104,6 +104,16 @@ def test_validate_reports_ok_and_problems(project: Path) -> None:
     assert result.exit_code == 2 and "2 problems found" in result.stderr
 
 
+def test_validate_of_a_log_checks_it_with_its_profile(project: Path) -> None:
+    """The file the runner just edited is the log: naming it validates the profile beside it, which reads it."""
+    result = invoke("validate", "profiles/sam.log.yaml")
+    assert result.exit_code == 0 and "ok: profiles/sam.yaml" in result.stdout
+    log = project / "profiles" / "sam.log.yaml"
+    log.write_text(log.read_text().replace("distance: 5", "distance: five", 1))
+    broken = invoke("validate", "profiles/sam.log.yaml")
+    assert broken.exit_code == 2 and "sam.log.yaml" in broken.stderr and "five" in broken.stderr
+
+
 HOSTILE = '<script>alert(1)</script>" onmouseover="x'
 
 

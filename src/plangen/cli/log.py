@@ -92,21 +92,15 @@ def _entry_line(entry: LogEntry) -> str:
 
 def _target(log_path: Path | None, profile_path: Path | None) -> tuple[Path, Profile | None]:
     """The log to write and the profile that gives its units and time zone."""
+    from plangen.sources.runner import profile_beside
+
     if log_path is None:
         if profile_path is None:
             raise click.UsageError("say which log to import into: --into LOG or --profile PROFILE")
         profile = _profile(profile_path)
         return _profile_log(profile_path, profile), profile
-    profile_path = profile_path or _beside(log_path)
+    profile_path = profile_path or profile_beside(log_path)
     return log_path, _profile(profile_path) if profile_path else None
-
-
-def _beside(log_path: Path) -> Path | None:
-    """profiles/sam.log.yaml -> profiles/sam.yaml, when there is one."""
-    if not log_path.name.endswith(".log.yaml"):
-        return None
-    profile = log_path.with_name(log_path.name.removesuffix(".log.yaml") + ".yaml")
-    return profile if profile.is_file() else None
 
 
 def _profile(path: Path) -> Profile:

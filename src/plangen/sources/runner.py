@@ -57,14 +57,23 @@ def load_log(path: Path) -> TrainingLog:
 
 
 def profile_paths(paths: list[Path]) -> list[Path]:
-    """Expand folders into their profiles (``*.yaml`` that are not logs), sorted for stable output."""
+    """Expand folders into their profiles (``*.yaml`` that are not logs), sorted for stable output; a log named on
+    its own stands for the profile beside it, which reads it (``plangen validate profiles/sam.log.yaml``)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found.extend(sorted(p for p in path.glob("*.yaml") if not p.name.endswith(".log.yaml")))
         else:
-            found.append(path)
-    return found
+            found.append(profile_beside(path) or path)
+    return list(dict.fromkeys(found))
+
+
+def profile_beside(log_path: Path) -> Path | None:
+    """profiles/sam.log.yaml -> profiles/sam.yaml, when there is one."""
+    if not log_path.name.endswith(".log.yaml"):
+        return None
+    profile = log_path.with_name(log_path.name.removesuffix(".log.yaml") + ".yaml")
+    return profile if profile.is_file() else None
 
 
 def _validated(path: Path, model: type[M], problems: list[Problem]) -> tuple[YamlDocument | None, M | None]:
