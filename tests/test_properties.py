@@ -126,7 +126,8 @@ def check_build_runs_respect_the_single_run_cap(prof: Profile, training: Trainin
     cap = Settings(prof.rules).single_run_cap
     for day, session, week in runs_of(plan):
         window = [d for when, d in history if day - dt.timedelta(days=30) <= when < week.start]
-        if week.phase != "walk_run" and session.stage is None and window:
+        continuous_jog = session.kind == "run" and session.stage is not None  # ladder stages 10-12 (R19)
+        if (week.phase != "walk_run" and session.stage is None or continuous_jog) and window:
             assert session.distance <= cap * max(window) + 1e-6
         if day > as_of:
             history.append((day, session.distance or 0))

@@ -88,7 +88,7 @@ def _one_run(ctx: Context, state: State, day: dt.date, decision: Decision | None
     if state.phase == "stopped" or (state.rest_until and day < state.rest_until):
         return _instead_of_run(ctx, state), state
     if state.phase == "walk_run" or decision is None:  # a stage finished mid-week keeps its stage to Sunday
-        return _walk_run(ctx, state), state
+        return _walk_run(ctx, state, day, week_start or day), state
     return _build_run(ctx, state, day, decision, share, quality, week_start or day)
 
 
@@ -103,15 +103,30 @@ def _instead_of_run(ctx: Context, state: State) -> Session:
     return mk.cross_training(ctx.cross, 30, [why], replaces=replaces, settings=ctx.settings)
 
 
-def _walk_run(ctx: Context, state: State) -> Session:
-    """A walk-run session at the runner's stage, trimmed to a small weekly goal (R14, R16, R47)."""
+def _walk_run(ctx: Context, state: State, day: dt.date, week_start: dt.date) -> Session:
+    """A walk-run session at the runner's stage, trimmed to a small weekly goal (R14, R16, R47) and, once the
+    ladder's jogs are continuous, to the single-run cap like any other run (R19)."""
     current, settings = stage(state.stage), ctx.settings
     why = explain("R14", "runs.walk_run.session", settings, private="data", stage=current.number, greens=state.greens,
                   greens_to_move_up=GREENS_TO_MOVE_UP)
     trimmed, goal_why = _within_goal(ctx, current)
+    trimmed, cap_why = _within_run_cap(ctx, state, trimmed, day, week_start)
     flat = explain("R16", "runs.walk_run.flat", settings, rpe=current.rpe)
-    return mk.walk_run(trimmed, ctx.pace, ctx.cross, [why, *goal_why, flat], guidance.morning_rule(settings),
+    return mk.walk_run(trimmed, ctx.pace, ctx.cross, [why, *goal_why, *cap_why, flat], guidance.morning_rule(settings),
                        settings=settings)
+
+
+def _within_run_cap(ctx: Context, state: State, current: Stage, day: dt.date,
+                    week_start: dt.date) -> tuple[Stage, list[Reason]]:
+    """R19: a continuous jog (stages 10-12: 20, 25, 30 min) is a run; it is no longer than single_run_cap x the
+    longest run of the 30 days before its week. The stage stays; the jog is shorter until the cap catches up."""
+    cap = state.run_cap(day, week_start, ctx.settings)
+    if not current.continuous or cap is None or current.running_minutes <= floor1(cap) * ctx.pace:
+        return current, []
+    capped = within(current, floor1(cap) * ctx.pace)  # the session's distance is rounded to 0.1: stay under
+    why = explain("R19", "runs.cap.single", ctx.settings, setting="single_run_cap", cap=round(cap, 1), units=ctx.units,
+                  **{"from": round(current.running_minutes / ctx.pace, 1), "to": round(capped.running_minutes / ctx.pace, 1)})
+    return capped, [why]
 
 
 def _within_goal(ctx: Context, current: Stage) -> tuple[Stage, list[Reason]]:

@@ -133,7 +133,7 @@ def _week(week: Week, units: str, limits: Mapping[str, float]) -> list[str]:
 def session_line(session: Session, units: str) -> str:
     """One session in one line: what, how much, how hard, and the exercises with their dose."""
     parts = [f"{label(session.kind)}: {session.title}"]
-    if session.intervals:
+    if session.intervals and session.intervals.walk_min:  # a continuous jog's title already gives its minutes
         parts.append(intervals(session.intervals))
     size = _size(session, units)
     if size:
