@@ -74,28 +74,36 @@ def test_every_time_comes_from_source_date_epoch(built: Path, tmp_path: Path) ->
     plans = [json.loads(tree["sam/plan.json"]) for tree in (first, second)]
     editions = [plan["document"].pop("edition") for plan in plans]
     assert plans[0] == plans[1]
+    # Review-by: 6 weeks after issue, or after the start (7 Dec 2026) when the plan was made before it.
     assert [(e["generated"], e["review_by"]) for e in editions] == [
-        (made.isoformat(), (made + dt.timedelta(weeks=6)).isoformat()), ("2030-06-15", "2030-07-27")]
+        (made.isoformat(), (max(made, dt.date(2026, 12, 7)) + dt.timedelta(weeks=6)).isoformat()),
+        ("2030-06-15", "2030-07-27")]
     assert editions[0]["version"] == editions[1]["version"]
     stamps = re.findall(r"^DTSTAMP:(\S+?)\r?$", first["sam/plan.ics"].decode(), re.MULTILINE)
     assert stamps and set(stamps) == {made.strftime("%Y%m%dT000000Z")}
     pages = [p for p in first if p.endswith(".html")]
     assert all("on Monday 1 December 2025." in first[p].decode() for p in pages)
-    normal = {p: _without_dates(d, made) for p, d in first.items()}
-    later = {p: _without_dates(d, dt.date(2030, 6, 15)) for p, d in second.items()}
+    # plan.ics is left out: a plan made after its start gets a review-by event of its own, one made before it shares
+    # R3's week-6 check day (its DTSTAMPs are checked above).
+    reviews = [dt.date.fromisoformat(e["review_by"]) for e in editions]
+    normal = {p: _without_dates(d, made, reviews[0]) for p, d in first.items() if p != "sam/plan.ics"}
+    later = {p: _without_dates(d, dt.date(2030, 6, 15), reviews[1]) for p, d in second.items() if p != "sam/plan.ics"}
     assert not tree_diff(normal, later, ("2025-12-01", "2030-06-15"))
 
 
-def _without_dates(data: bytes, made: dt.date) -> bytes:
-    """The file with the made-on and review-by dates (every spelling) replaced by placeholders."""
+def _without_dates(data: bytes, made: dt.date, review: dt.date) -> bytes:
+    """The file with the made-on date (every spelling) and the review-by date (where it is stated as one) replaced.
+
+    The review date may also be a plan day (6 weeks after the start is a Monday of the plan), so it is replaced only
+    where the pages and plan.json name it as the review-by date.
+    """
     from plangen.render.formats import date_long, date_medium
 
     text = data.decode("utf-8")
-    review = made + dt.timedelta(weeks=6)
-    # The calendar's review-by event is all-day, so its DTEND is the day after (RFC 5545: exclusive).
-    for name, day in (("MADE", made), ("REVIEW", review), ("REVIEW_END", review + dt.timedelta(days=1))):
-        for spelling in (date_long(day), date_medium(day), day.isoformat(), day.strftime("%Y%m%d")):
-            text = text.replace(spelling, f"<{name}>")
+    for spelling in (date_long(made), date_medium(made), made.isoformat(), made.strftime("%Y%m%d")):
+        text = text.replace(spelling, "<MADE>")
+    for stated in (f"by {date_long(review)}", f'"review_by": "{review.isoformat()}"'):
+        text = text.replace(stated, "<REVIEW>")
     return text.encode("utf-8")
 
 

@@ -28,7 +28,8 @@ class RenderOptions:
     pdf: bool = True  # whether plan.pdf is made, so pages never link a missing file
     generated: str = ""  # ISO date of the build (from SOURCE_DATE_EPOCH when set)
     base_url: str | None = None  # where the site is published (QR codes point here)
-    review_by: str = ""  # ISO date by which a clinician should review the plan
+    review_by: str = ""  # ISO date by which a clinician should review the plan (else review_weeks decides it)
+    review_weeks: int = 0  # the clinic's review: this many weeks after issue, or after the start if that is later
     publish: bool = False  # published build: noindex, no personal details
     clinic_name: str | None = None
     clinic_contact: str | None = None

@@ -180,7 +180,6 @@ def plan_for(runner: RunnerInput, library: Library, config: ProjectConfig | None
 
 def render_options(runner: RunnerInput, config: ProjectConfig, options: BuildOptions) -> RenderOptions:
     generated = build_date()
-    review_by = dt.date.fromisoformat(generated) + dt.timedelta(weeks=config.defaults.review_weeks)
     return RenderOptions(
         paper=options.paper or runner.profile.paper,
         anonymous=runner.profile.anonymous or options.publish,
@@ -188,7 +187,7 @@ def render_options(runner: RunnerInput, config: ProjectConfig, options: BuildOpt
         pdf=options.pdf,
         generated=generated,
         base_url=options.base_url or config.base_url,
-        review_by=review_by.isoformat(),
+        review_weeks=config.defaults.review_weeks,
         publish=options.publish,
         clinic_name=config.clinic.name,
         clinic_contact=config.clinic.contact,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import weakref
+from typing import Literal
 
 from plangen import __version__
 from plangen.artifacts import RenderOptions
@@ -25,11 +27,20 @@ def make_document(runner: RunnerInput, plan: Plan, library: Library, options: Re
         clinician=_clinician(runner, anonymous),
         clinic=_clinic(options),
         edition=Edition(plangen_version=__version__, version=plan_version(plan),
-                        generated=options.generated, review_by=options.review_by),
+                        generated=options.generated, review_by=options.review_by or _review_by(plan, options)),
         presentation=Presentation(paper=_paper(options.paper), large_print=options.large_print, pdf=options.pdf,
                                   publish=options.publish, anonymous=anonymous, base_url=options.base_url),
     )
     return PlanDocument(plan=plan, info=info, cards=cards_used(plan, library))
+
+
+def _review_by(plan: Plan, options: RenderOptions) -> str:
+    """The clinic's review date: review_weeks after issue, or after the plan starts when it starts later (a plan
+    made in November for April must not ask for a review in January)."""
+    if not options.review_weeks or not options.generated:
+        return ""
+    issued = dt.date.fromisoformat(options.generated)
+    return (max(issued, plan.start) + dt.timedelta(weeks=options.review_weeks)).isoformat()
 
 
 def plan_json(plan: Plan) -> str:
@@ -92,5 +103,5 @@ def _clinic(options: RenderOptions) -> Clinic:
                   accent=options.accent, logo_name=logo_name, logo=logo)
 
 
-def _paper(paper: str) -> Any:
-    return paper if paper in ("a4", "letter") else "a4"
+def _paper(paper: str) -> Literal["a4", "letter"]:
+    return "letter" if paper == "letter" else "a4"

@@ -31,7 +31,7 @@ class Defaults(_Strict):
     units: Literal["km", "mi"] | None = None
     paper: Literal["a4", "letter"] | None = None
     weeks: Int | None = Field(None, ge=4, le=16)
-    review_weeks: Int = Field(6, ge=2, le=16, description="Review-by date printed on the plan: this many weeks after issue")
+    review_weeks: Int = Field(6, ge=2, le=16, description="Review-by date printed on the plan: this many weeks after issue, or after the plan's start when that is later")
 
 
 class ProjectConfig(_Strict):
