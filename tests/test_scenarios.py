@@ -348,3 +348,12 @@ def test_the_corpus_is_big_enough() -> None:
             "break_3_weeks_short_runs"}
     assert mine <= set(names()) and len(mine) >= 14
     assert statistics.mean(len(planned(n).weeks) for n in mine) >= 4
+
+
+def test_after_a_plan_ending_on_a_lighter_week_the_runner_goes_back_to_the_week_before() -> None:
+    """R47 with R23a: age_70's week 8 is a deload, so what to hold afterwards is week 7, not the lighter week."""
+    plan = planned("age_70")
+    last, ordinary = plan.weeks[-1], plan.weeks[-2]
+    assert last.phase == "deload" and ordinary.phase != "deload"
+    assert f"go back to week {ordinary.number}" in plan.goal.after
+    assert f"{ordinary.running_distance:g} km" in plan.goal.after and f"{last.running_distance:g} km" not in plan.goal.after

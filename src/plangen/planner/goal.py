@@ -8,17 +8,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from plangen.document.plan import GoalPlan, Reason, Week
-from plangen.planner.progress import AT_GOAL, floor1
+from plangen.planner.progress import AT_GOAL, GREENS_TO_MOVE_UP, floor1
 from plangen.planner.reasons import explain
-from plangen.planner.stages import LAST_STAGE
+from plangen.planner.stages import LAST_STAGE, stage
 from plangen.rules import Settings
 from plangen.sources.models import Goal
 from plangen.wording import say
 
 HORIZON_WEEKS = 104  # look two years ahead at most; past that the plan says the goal needs a rethink
 LIGHT = ("deload", "taper", "recovery")
-STAGE_SESSIONS = 2  # R14: two green sessions per walk-run stage
-WALK_RUN_EXIT_MIN = 30  # stage 12: 30 minutes of continuous running
 
 
 @dataclass(frozen=True)
@@ -71,9 +69,9 @@ def _after_build(weeks: list[Week], settings: Settings) -> tuple[int, dt.date, f
 def _after_walk_run(weeks: list[Week], last: Week) -> tuple[int, dt.date, float, float, int]:
     """Finish the walk-run stages at two sessions each, then start the build at 30-minute runs."""
     sessions = sum(1 for d in last.days for s in d.sessions if s.kind in ("run", "walk_run")) or 1
-    left = math.ceil((LAST_STAGE - (last.stage or 1) + 1) * STAGE_SESSIONS / sessions)
+    left = math.ceil((LAST_STAGE - (last.stage or 1) + 1) * GREENS_TO_MOVE_UP / sessions)
     per_min = last.running_distance / last.running_minutes if last.running_minutes else 0.0
-    run = floor1(WALK_RUN_EXIT_MIN * per_min)
+    run = floor1(stage(LAST_STAGE).jog_min * per_min)  # the ladder's last jog
     start = last.start + dt.timedelta(days=7 * (left + 1))
     return len(weeks) + left + 1, start, floor1(run * sessions), run, 0
 
@@ -92,7 +90,7 @@ def goal_plan(goal: Goal, weeks: list[Week], settings: Settings, units: str) -> 
     inside = next((w for w in weeks if target and w.running_distance >= AT_GOAL * target and w.phase not in LIGHT), None)
     ahead = None if inside or not target else next((p for p in project(weeks, settings, target) if p.volume >= AT_GOAL * target), None)
     number, monday = (inside.number, inside.start) if inside else (ahead.number, ahead.start) if ahead else (None, None)
-    after = _after_text(target, last, number, monday, inside is not None, units, settings)
+    after = _after_text(target, weeks, number, monday, inside is not None, units, settings)
     reasons = [_goal_reason(target, event, number, monday, inside is not None, units, last, settings)]
     return GoalPlan(weekly_distance=target, event=event, reached_week=number, reached_date=monday,
                     beyond_plan=bool(ahead), last_week_distance=last.running_distance if last else 0.0,
@@ -111,14 +109,25 @@ def _goal_reason(target: float | None, event: str | None, number: int | None, mo
                    units=units, **facts)
 
 
-def _after_text(target: float | None, last: Week | None, number: int | None, monday: dt.date | None,
+def _after_text(target: float | None, weeks: list[Week], number: int | None, monday: dt.date | None,
                 inside: bool, units: str, settings: Settings) -> str:
+    last = weeks[-1] if weeks else None
     if last is None or last.phase == "no_running":
         return say("events.after.no_running", settings)
-    repeat = say("events.after.repeat", settings, week=last.number, distance=last.running_distance, units=units)
+    repeat = _repeat_words(last, weeks, units, settings)
     if target is None:
         return say("events.after.no_goal", settings, repeat=repeat)
     if inside:
         return say("events.after.at_goal", settings, repeat=repeat)
     reach = say("events.after.reach", settings, goal=target, units=units, week=number, date=monday) if number and monday else ""
     return say("events.after.building", settings, repeat=repeat, reach=reach)
+
+
+def _repeat_words(last: Week, weeks: list[Week], units: str, settings: Settings) -> str:
+    """What to hold after the plan: its last week, or, when that was a lighter week, the last ordinary week before
+    it (R23a: after a lighter week, back to the week before it)."""
+    ordinary = next((w for w in reversed(weeks) if w.phase not in LIGHT), None)
+    if last.phase not in LIGHT or ordinary is None:
+        return say("events.after.repeat", settings, week=last.number, distance=last.running_distance, units=units)
+    return say("events.after.repeat_ordinary", settings, week=last.number, ordinary=ordinary.number,
+               distance=ordinary.running_distance, units=units)

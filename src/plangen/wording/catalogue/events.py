@@ -83,6 +83,8 @@ MESSAGES: Catalogue = {
                                 "from your updated log; the week your goal is reached will show then."),
     "events.after.repeat": ("After week {week}, repeat it (about {distance:g} {units} of running) while every run "
                             "stays green"),
+    "events.after.repeat_ordinary": ("After week {week}, a lighter week, go back to week {ordinary} (about "
+                                     "{distance:g} {units} of running) and repeat it while every run stays green"),
     "events.after.no_goal": "{repeat}, then make the next plan from your updated log.",
     "events.after.at_goal": ("{repeat}. You are at your goal: keep it, and add one change at a time in the next plan "
                              "made from your updated log."),
