@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from plangen import output
 from plangen.artifacts import Artifact, RenderOptions
 from plangen.buildkeys import FORMAT, changed, plan_key, plan_parts, shared_parts
-from plangen.resources import content_dir, default_templates_dir, templates_dir
+from plangen.resources import content_dir, templates_dir, theme_dirs
 
 log = logging.getLogger(__name__)
 UNCHANGED = "nothing it depends on changed since the last build"
@@ -101,8 +101,7 @@ def _summary(result: Result) -> dict[str, Any]:
 
 
 def _theme(root: Path) -> list[Path]:
-    own, default = templates_dir(root), default_templates_dir()
-    return [own, default] if own.resolve() != default.resolve() else [default]
+    return theme_dirs(templates_dir(root))
 
 
 def _usable(manifest: dict[str, Any] | None, publish: bool) -> dict[str, Any]:

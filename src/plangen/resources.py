@@ -30,3 +30,11 @@ def templates_dir(root: Path) -> Path:
 def default_templates_dir() -> Path:
     """The bundled theme, used as the fallback for templates a user's theme does not override."""
     return _bundled("templates")
+
+
+def theme_dirs(templates: Path | None) -> list[Path]:
+    """The user's theme first, then the bundled default for whatever the user does not override."""
+    default = default_templates_dir()
+    if templates is None or templates.resolve() == default.resolve():
+        return [default]
+    return [templates, default]

@@ -8,6 +8,7 @@ from typing import Any
 
 from plangen.logimport.activity import RUN, WALK
 from plangen.sources.models import duration_minutes
+from plangen.units import KM_PER
 
 # A recording this short is a watch started by mistake or a GPS test, not a session.
 MIN_MINUTES = 1.0
@@ -17,14 +18,13 @@ MIN_KM = 0.1
 FASTEST_MIN_PER_KM = 2.5
 # The planner reads the last weeks of a log; runs older than this change nothing in the plan.
 OLD_AFTER = dt.timedelta(days=365)
-_KM_PER = {"km": 1.0, "mi": 1.609344}
 _FOOT = {RUN, WALK, "walk_run"}
 
 
 def doubt(fields: dict[str, Any], units: str) -> str:
     """Why an imported entry looks like no real session ("" when it looks fine)."""
     minutes = duration_minutes(fields.get("duration"))
-    km = fields["distance"] * _KM_PER[units] if fields.get("distance") is not None else None
+    km = fields["distance"] * KM_PER[units] if fields.get("distance") is not None else None
     if minutes is not None and minutes < MIN_MINUTES:
         return f"only {minutes * 60:.0f} seconds long: is it a real session? (delete it from the log if not)"
     if km is not None and km < MIN_KM:

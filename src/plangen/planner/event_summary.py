@@ -37,7 +37,7 @@ def _inside(event: Event, week: Week, weeks: list[Week], state: State, settings:
             later: Projected | None) -> EventPlan:
     tapered = week.phase == "taper"
     cap = race_cap(state, event.date, week.start, settings) if tapered else 0.0
-    kind, distance = race_plan(event, cap, settings) if tapered else ("none", 0.0)
+    kind, distance = race_plan(event, cap, settings, units) if tapered else ("none", 0.0)
     options = [] if kind == "race" else _options(event, kind, distance, units, later, settings)
     after = next((w.number for w in weeks if w.number == week.number + 1 and w.phase == "recovery"), None)
     why = _reachable_reason(event, kind, cap, units, week.phase, settings)
@@ -54,7 +54,7 @@ def _outside(event: Event, weeks: list[Week], ahead: list[Projected], settings: 
     prior = next((p for p in ahead if p.number == at.number - 1), None) if at else None
     longest = prior.longest if prior else (weeks[-1].longest_run if weeks and at else 0.0)
     cap = 0.0 if before_plan else round(longest * settings.single_run_cap, 1)
-    kind, distance = race_plan(event, cap, settings) if at else ("none", 0.0)
+    kind, distance = race_plan(event, cap, settings, units) if at else ("none", 0.0)
     options = [] if kind == "race" else _options(event, kind, distance, units, later, settings)
     why = _outside_reason(event, weeks, cap if at else None, before_plan, units, settings)
     return EventPlan(name=event.name, date=event.date, distance=event.distance, in_plan=False, week=at.number if at else None,

@@ -12,6 +12,7 @@ from plangen.planner.progress import State, floor1
 from plangen.planner.reasons import explain
 from plangen.planner.volume import INTENSITY_STEPS, Decision
 from plangen.rules import Settings
+from plangen.units import KM_PER
 from plangen.sources.models import Event
 from plangen.wording import say
 
@@ -31,14 +32,17 @@ def race_cap(state: State, event_date: dt.date, week_start: dt.date, settings: S
     return floor1(min(known)) if known else 0.0
 
 
-def race_plan(event: Event, cap: float, settings: Settings) -> tuple[str, float]:
+SHORTEST_EVENT_KM = 3.0  # a shorter distance worth entering: half the event, or at least a 3 km fun run
+
+
+def race_plan(event: Event, cap: float, settings: Settings, units: str) -> tuple[str, float]:
     """What race day holds: ('race', distance), ('run_walk', running km), ('shorter', distance) or ('none', 0)."""
     if event.distance <= cap + 1e-9:
         return "race", event.distance
     running = floor1(event.distance * settings.event_run_walk_share)
     if running <= cap + 1e-9:
         return "run_walk", running
-    if cap >= min(event.distance / 2, 3.0):  # a shorter event worth entering: half the distance, or a 3 km fun run
+    if cap >= min(event.distance / 2, SHORTEST_EVENT_KM / KM_PER[units]):
         return "shorter", floor1(cap)
     return "none", 0.0
 
@@ -68,7 +72,7 @@ def _taper(decision: Decision, ctx: Context, state: State, event: Event, week_st
     settings, units = ctx.settings, ctx.units
     before = state.volumes[-1][0] if state.volumes else state.green_volume
     total = floor1(min(decision.volume, before * settings.taper_volume_max))
-    kind, race = race_plan(event, race_cap(state, event.date, week_start, settings), settings)
+    kind, race = race_plan(event, race_cap(state, event.date, week_start, settings), settings, units)
     rest = max(0.0, floor1(total - race))
     why = explain("R46", "events.taper", settings, setting="taper_volume_max", event=event.name, event_date=event.date,
                   race_plan=kind, race_day=race, units=units, **{"from": before, "to": total})
@@ -150,7 +154,7 @@ def _easy_short(ctx: Context, session: Session, event: Event, days_before: int) 
 def _race_day(ctx: Context, state: State, event: Event, week_start: dt.date) -> Session | None:
     settings, units = ctx.settings, ctx.units
     cap = race_cap(state, event.date, week_start, settings)
-    kind, distance = race_plan(event, cap, settings)
+    kind, distance = race_plan(event, cap, settings, units)
     if kind == "none":
         return None
     rule = stop_rule(settings)

@@ -6,7 +6,7 @@ from pathlib import Path, PurePosixPath
 
 from plangen.artifacts import Artifact
 from plangen.errors import BuildError
-from plangen.render.environment import theme_dirs
+from plangen.resources import theme_dirs
 
 
 def theme_assets(templates: Path | None = None) -> dict[str, Path]:

@@ -15,15 +15,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from plangen.errors import BuildError
 from plangen.render.formats import FILTERS
-from plangen.resources import default_templates_dir
-
-
-def theme_dirs(templates: Path | None) -> list[Path]:
-    """The user's theme first, then the bundled default for whatever the user does not override."""
-    default = default_templates_dir()
-    if templates is None or templates.resolve() == default.resolve():
-        return [default]
-    return [templates, default]
+from plangen.resources import theme_dirs
 
 
 def make_environment(templates: Path | None = None) -> jinja2.Environment:

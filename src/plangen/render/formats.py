@@ -220,11 +220,11 @@ def demote(html: str, top: int) -> Markup:
 def week_runs(doses: Sequence[tuple[int, Any]]) -> list[tuple[int, int, Any]]:
     """Consecutive weeks with the same dose as one row: [(1, 3, dose), (4, 4, dose), ...]."""
     runs: list[tuple[int, int, Any]] = []
-    for number, item in doses:
-        if runs and runs[-1][1] == number - 1 and _same_dose(runs[-1][2], item):
-            runs[-1] = (runs[-1][0], number, runs[-1][2])
-        elif not (runs and runs[-1][1] == number and _same_dose(runs[-1][2], item)):
-            runs.append((number, number, item))
+    for week, item in doses:
+        if runs and runs[-1][1] == week - 1 and _same_dose(runs[-1][2], item):
+            runs[-1] = (runs[-1][0], week, runs[-1][2])
+        elif not (runs and runs[-1][1] == week and _same_dose(runs[-1][2], item)):
+            runs.append((week, week, item))
     return runs
 
 

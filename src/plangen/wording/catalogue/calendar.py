@@ -1,6 +1,6 @@
 """Words the calendar file (plan.ics) states around the plan's own: event titles, the knee checks, the pain rule."""
 
-from plangen.wording.message import Catalogue, Message  # noqa: F401
+from plangen.wording.message import Catalogue
 
 MESSAGES: Catalogue = {
     "calendar.name": "Return-to-run plan",
