@@ -38,7 +38,7 @@ def place(profile: Profile, history: History, settings: Settings, pace: float, s
     entry = _placed(profile, history, settings, pace, len(shape.continuous_days))
     entry = replace(entry, state=_seeded(entry.state, history))
     if entry.state.phase != "stopped":
-        entry = _held_if_warned(entry, history, settings)
+        entry = _held_if_warned(entry, history, settings, profile.units)
     if entry.state.phase != "stopped" and _novice_high_bmi(profile, settings):
         entry = _cap_week_one(entry, profile, settings, pace, len(shape.run_days))
     return replace(entry, reasons=(*entry.reasons, *_frequency(history, shape, settings)))
@@ -205,7 +205,7 @@ def _amber_reason(volume: float, trimmed: float, ambers: int, settings: Settings
                    units=units, window_days=BREAK_DAYS, **{"from": volume, "to": trimmed})
 
 
-def _escalation(history: History, settings: Settings) -> list[str]:
+def _escalation(history: History, settings: Settings, units: str) -> list[str]:
     """R45: red runs, or a 2-point rise in weekly worst pain at the same running, in the weeks before the start."""
     found = []
     reds = history.reds(ESCALATION_DAYS)
@@ -216,14 +216,14 @@ def _escalation(history: History, settings: Settings) -> list[str]:
     if rise:
         before, after, load_before, load_after = rise
         found.append(say("entry.escalation.pain_rise", settings, pain_before=before, pain_after=after,
-                         load_before=load_before, load_after=load_after))
+                         load_before=load_before, load_after=load_after, units=units))
     return found
 
 
-def _held_if_warned(entry: Entry, history: History, settings: Settings) -> Entry:
+def _held_if_warned(entry: Entry, history: History, settings: Settings, units: str) -> Entry:
     """R45: when the log warns, recommend a review and let nothing rise in week 1 (a build starts no higher than
     the last week before the plan)."""
-    warnings = _escalation(history, settings)
+    warnings = _escalation(history, settings, units)
     if not warnings:
         return entry
     state, lower = entry.state, _last_settled_week(entry.state, history)

@@ -74,7 +74,7 @@ MESSAGES: Catalogue = {
     "entry.escalation.reds": ("{reds:count red run|red runs} in the {window_weeks} weeks before the plan "
                               "(last {last_red:date})"),
     "entry.escalation.pain_rise": ("worst pain rose from {pain_before}/10 to {pain_after}/10 with about the same "
-                                   "running ({load_before:g} and {load_after:g})"),
+                                   "running ({load_before:g} and {load_after:g} {units})"),
 
     # Restarts after a break (R17, R43).
     "entry.restart.walk_run": Message(_NO_RECENT_RUN, "last run: {last_run}"),

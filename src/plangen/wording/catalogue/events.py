@@ -21,7 +21,7 @@ MESSAGES: Catalogue = {
     "events.recovery": Message("The week after the event is a recovery week: easy running only, and less of it. Then "
                                "the plan picks up where it was.",
                                "{event} was on {event_date}; week before race week {from:g} {units}; "
-                               "this week {to:g} {units}"),
+                               "this week at most {to:g} {units}"),
     "events.no_new_intensity": Message("No new kind of speed or hill work in the {event_intensity_lock_weeks} weeks "
                                        "before an event: your body meets it after the race.",
                                        "{event} on {event_date}; {held_back} held back"),

@@ -12,7 +12,7 @@ MESSAGES: Catalogue = {
                                  "at a time).", "cadence step {step}"),
     "load.step_back": Message("Pain went up, so this week steps back to your last all-green week, with walk breaks and "
                               "no hard sessions.",
-                              "{why}; last all-green week {green_volume:g} {units}; this week {from:g} -> {to:g} {units}"),
+                              "{why}; last all-green week {green_volume:g} {units}; this week {from:g} -> at most {to:g} {units}"),
     "load.deload": Message("A lighter week lets the knee and body catch up.",
                            "peak of the last 3 weeks {peak:g} {units}, last week {last:g}, less {deload_cut:pct}"),
     "load.after_deload": Message("After the lighter week, back to the week before it, no higher.", "{volume:g} {units}"),
@@ -21,9 +21,9 @@ MESSAGES: Catalogue = {
     "load.intensity_added": Message("Two all-green weeks at your goal volume: this week adds {step}, the one change.",
                                     "{green_weeks} green weeks at {goal:g} {units}"),
     "load.up.weekly": Message("Every run last week was green, so weekly running rises a little.",
-                              "from {from:g} to {to:g} {units} (limited by the {weekly_increase_max:pct} weekly cap)"),
+                              "from {from:g} to at most {to:g} {units} (limited by the {weekly_increase_max:pct} weekly cap)"),
     "load.up.two_week": Message("Every run last week was green, so weekly running rises a little.",
-                                "from {from:g} to {to:g} {units} (limited by the {two_week_increase_max:pct} two-week cap)"),
+                                "from {from:g} to at most {to:g} {units} (limited by the {two_week_increase_max:pct} two-week cap)"),
     "load.up.goal": Message("Every run last week was green, so weekly running rises a little.",
-                            "from {from:g} to {to:g} {units} (limited by your goal)"),
+                            "from {from:g} to at most {to:g} {units} (limited by your goal)"),
 }
