@@ -12,6 +12,7 @@ from markupsafe import Markup
 from plangen.dates import MONTHS, WEEKDAYS
 from plangen.units import clock
 from plangen.wording import say
+from plangen.wording.catalogue import MESSAGES
 from plangen.wording.numbers import number, percent
 
 # Our own tables: strftime would follow the process locale and change the output per machine.
@@ -183,6 +184,12 @@ _CHANGE_MESSAGES = {
 }
 
 
+def phase(value: Any, short: bool = False) -> str:
+    """A week's phase in the runner's words ('deload' -> 'Lighter week'); ``short`` for a table cell."""
+    key = f"pages.phase_short.{value}" if short and f"pages.phase_short.{value}" in MESSAGES else f"pages.phase.{value}"
+    return say(key, {}) if key in MESSAGES else label(value).capitalize()
+
+
 def change(value: Any, limits: Mapping[str, float], short: bool = False) -> str:
     """A week's one change in plain words with the plan's own limit: 'a little more running (up to 10% more than
     last week)'; ``short`` for a table cell: 'more running (up to 10%)'."""
@@ -252,6 +259,7 @@ FILTERS = {
     "capital": capital,
     "listing": listing,
     "change": change,
+    "phase": phase,
     "percent": percent,
     "demote": demote,
     "week_runs": week_runs,

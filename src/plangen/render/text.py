@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from plangen.document.plan import Baseline, Plan, Reason, Session, Week
-from plangen.render.formats import amount, change, date_long, date_range, distance, dose, intervals, label, minutes
+from plangen.render.formats import amount, change, date_long, date_range, distance, dose, intervals, label, minutes, phase
 
 STATUS = {
     "plan": "Return-to-run plan",
@@ -116,7 +116,7 @@ def _week(week: Week, units: str, limits: Mapping[str, float]) -> list[str]:
     stage = f", stage {week.stage}" if week.stage is not None else ""
     cadence = f", cadence {week.cadence_target} steps/min" if week.cadence_target else ""
     lines = [
-        f"Week {week.number} ({date_range(week.start)}): {label(week.phase)}{stage}",
+        f"Week {week.number} ({date_range(week.start)}): {phase(week.phase).lower()}{stage}",
         f"  running {distance(week.running_distance, units)} / {minutes(week.running_minutes)}{cadence}"
         if week.running_distance or week.running_minutes else "  no running this week",
         f"  the one change: {change(week.change, limits) if week.change else 'none, repeat and settle in'}",

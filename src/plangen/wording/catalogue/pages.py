@@ -8,6 +8,18 @@ A page may mark emphasis as **words**: the pages' say() escapes the sentence fir
 from plangen.wording.message import Catalogue
 
 MESSAGES: Catalogue = {
+    # A week's phase, as every page, the handout and plangen plan name it; a short form for a table cell.
+    "pages.phase.walk_run": "Walk-run",
+    "pages.phase.build": "Build",
+    "pages.phase.deload": "Lighter week",
+    "pages.phase.intensity": "Add speed",
+    "pages.phase.maintain": "Hold steady",
+    "pages.phase.no_running": "Strength and cross-training",
+    "pages.phase.taper": "Ease off before the event",
+    "pages.phase.recovery": "Recover after the event",
+    "pages.phase_short.no_running": "Strength, no running",
+    "pages.phase_short.taper": "Ease off for the event",
+    "pages.phase_short.recovery": "Recover",
     # The week's one change (Week.change), with the limit the plan used
     "pages.change.volume": "a little more running (up to {weekly_increase_max:pct} more than last week)",
     "pages.change.cadence_first": "a slightly quicker step rate (+{cadence_first_step:pct})",
