@@ -341,9 +341,5 @@ def _render(jobs: list[PlanJob], options: BuildOptions, done: Callable[[BuiltPla
     return run_jobs(jobs, render_plan, options.jobs, crashed, done)
 
 
-def failures(results: list[BuiltPlan]) -> list[BuiltPlan]:
-    return [r for r in results if r.error is not None]
-
-
-__all__ = ["BadProfile", "BuildError", "BuildOptions", "BuildReport", "BuiltPlan", "build", "failures", "load_each",
+__all__ = ["BadProfile", "BuildError", "BuildOptions", "BuildReport", "BuiltPlan", "build", "load_each",
            "load_project", "plan_for", "render_plan", "CONFIG_NAME"]

@@ -261,6 +261,10 @@ class Plan(_Frozen):
     goal: GoalPlan | None = Field(None, description="The runner's goal and what comes after the plan (R47)")
     event: EventPlan | None = Field(None, description="The runner's race or event, inside or after the plan (R46)")
 
+    def review_check(self) -> dt.date:
+        """R3's check-in day: review_week weeks after the start (the planner's week guidance names the same week)."""
+        return self.start + dt.timedelta(weeks=round(self.limits()["review_week"]))
+
     def limits(self) -> dict[str, float]:
         """The thresholds this plan was made with (defaults under the plan's settings), as its words state them."""
         return {**{key: t.default for key, t in THRESHOLDS.items()}, **{s.key: s.value for s in self.settings}}

@@ -136,7 +136,7 @@ def _walk_run_week(ctx: Context, week: Week) -> float:
 def _review_week_check(profile: Profile, ctx: Context, settings: Settings) -> list[str]:
     """R3: no 2-point drop in worst pain by the review week -> clinician review (when the log covers it)."""
     week = int(settings.review_week)
-    end = ctx.runs and profile.start and profile.start + dt.timedelta(days=7 * week)
+    end = ctx.runs and ctx.start and ctx.start + dt.timedelta(days=7 * week)  # the plan's start, given or from the log
     if not end or ctx.as_of is None or ctx.as_of < end:
         return []
     late = [worst_pain(r.entry) for r in ctx.runs if end - dt.timedelta(days=7) <= r.date < end]

@@ -58,9 +58,8 @@ def _shown(uses: Sequence[tuple[str, str]]) -> int:
 def _all_reasons(plan: Plan) -> Iterator[tuple[str, Reason]]:
     yield from (("Plan", r) for r in plan.reasons)
     yield from (("Starting point", r) for r in plan.baseline.reasons)
-    for part, label in (("goal", "Goal"), ("event", "Event")):
-        found = getattr(plan, part, None)  # goal and event are newer plan fields
-        yield from ((label, r) for r in (getattr(found, "reasons", None) or ()))
+    yield from (("Goal", r) for r in (plan.goal.reasons if plan.goal else ()))
+    yield from (("Event", r) for r in (plan.event.reasons if plan.event else ()))
     for week in plan.weeks:
         where = f"Week {week.number}"
         yield from ((where, r) for r in week.reasons)

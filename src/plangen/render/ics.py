@@ -66,7 +66,7 @@ def _sessions(doc: PlanDocument, limits: Mapping[str, float]) -> Iterator[Entry]
 
 def _reviews(doc: PlanDocument, limits: Mapping[str, float]) -> Iterator[Entry]:
     """The review week's check (R3: worst pain down 2 points by then), and the date the clinic asked to see the plan."""
-    check = doc.plan.start + dt.timedelta(weeks=round(limits["review_week"]))
+    check = doc.plan.review_check()
     yield ("review", check, say("calendar.review.title", limits), say("calendar.review", limits))
     review_by = doc.info.edition.review_by
     if review_by and dt.date.fromisoformat(review_by) != check:
@@ -76,7 +76,7 @@ def _reviews(doc: PlanDocument, limits: Mapping[str, float]) -> Iterator[Entry]:
 
 def _event(doc: PlanDocument, limits: Mapping[str, float]) -> Iterator[Entry]:
     """The runner's race or event: the planner's view of it when there is one, else just the profile's goal."""
-    planned = getattr(doc.plan, "event", None)
+    planned = doc.plan.event
     wanted = planned or doc.info.goal.event
     if wanted is None:
         return
