@@ -282,3 +282,24 @@ def test_runs_earlier_in_a_mid_week_start_count_as_recent_running(plan_of) -> No
     entries = [run(START + dt.timedelta(days=d), 5.0, 30) for d in (0, 1, 2)]
     plan = plan_of(profile(start=thursday), log(*entries))
     assert plan.weeks[0].phase == "build" and plan.weeks[1].running_distance >= 10
+
+
+@pytest.mark.parametrize(("last", "weeks_back"), [(dt.date(2026, 12, 6), 1), (dt.date(2026, 11, 30), 1),
+                                                   (dt.date(2026, 11, 29), 2), (dt.date(2026, 11, 23), 2)])
+def test_a_run_on_the_monday_a_week_before_the_start_is_in_the_week_before(last: dt.date, weeks_back: int) -> None:
+    """The week before a Monday 7 Dec start runs 30 Nov - 6 Dec: its Monday counted as two weeks back once, so a
+    log whose last run fell on it read an empty last week and a build started from 0 km."""
+    from plangen.planner.baseline import classify_runs
+    from plangen.planner.history import read_history
+    from plangen.rules import Settings
+
+    runs = classify_runs(profile(), log(run(last, 4.0, 24)), Settings())
+    assert read_history(runs, START, Settings()).last_logged_week() == weeks_back
+
+
+def test_unscored_runs_alone_never_start_a_build_at_zero(plan_of) -> None:
+    """Runs with no next-morning score are not green (invariant 28); a plan built on them never plans 0 km runs."""
+    entries = [run(dt.date(2026, 11, 30), 4.0, 20, morning=None), run(dt.date(2026, 12, 2), 4.0, 20, morning=None)]
+    plan = plan_of(profile(availability={"run_days": ["mon"]}), log(*entries))
+    assert all(s.distance and s.distance > 0 for w in plan.weeks for d in w.days for s in d.sessions
+               if s.kind in ("run", "walk_run"))

@@ -121,7 +121,7 @@ def _placed(profile: Profile, history: History, settings: Settings, pace: float,
         return Entry(*restart(profile, history, settings, pace, runs_a_week))
     after_red = [r for r in recent if not reds or r.date > max(reds)]  # R26: only runs since the last red show the knee now
     continuous = [r for r in after_red if r.continuous and _settled(r) and (r.minutes or 0) >= CONTINUOUS_MIN]
-    if len(continuous) >= 2:
+    if len(continuous) >= 2 and _build_base(profile, history) > 0:
         return _build(profile, history, settings, after_red)
     again = continuous_restart(profile, history, settings, pace, runs_a_week)  # never below what a longer break gives (R43)
     if again is not None:
@@ -156,12 +156,18 @@ def _walk_run_from_runs(runs: list[LoggedRun], settings: Settings, floor: int) -
     return Entry(State(phase="walk_run", stage=number), (why,))
 
 
+def _build_base(profile: Profile, history: History) -> float:
+    """The week continuous running starts from: the profile's pain-free volume, else the better of the last two
+    weeks of scored, not-red running. Runs whose pain scores are missing add nothing (invariant 28), so a log
+    of them alone gives 0, and the runner starts on the walk-run ladder instead of a 0 km build."""
+    given = profile.baseline.pain_free_weekly_distance
+    return max(history.weekly(NOT_RED)[-2:]) if given is None else given
+
+
 def _build(profile: Profile, history: History, settings: Settings, runs: list[LoggedRun]) -> Entry:
     """Straight into continuous running: the better of the last two weeks, capped by R41, trimmed when amber (R42)."""
     units = profile.units
-    settled = history.weekly(NOT_RED)
-    base = profile.baseline.pain_free_weekly_distance
-    base = max(settled[-2:]) if base is None else base
+    base = _build_base(profile, history)
     long_runs = sum(1 for r in runs if (r.minutes or 0) >= CONTINUOUS_MIN)
     reasons = [explain("R14", "entry.build", settings, long_runs=long_runs, continuous_min=CONTINUOUS_MIN,
                        window_days=BREAK_DAYS)]

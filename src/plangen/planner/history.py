@@ -46,7 +46,7 @@ class History:
             return None
         if self.last_run >= self.monday:
             return 0  # a mid-week start after runs earlier that week
-        return (self.monday - self.last_run).days // 7 + 1
+        return ((self.monday - self.last_run).days - 1) // 7 + 1  # the Monday a week before the start is week 1
 
     def weekly(self, zones: tuple[str, ...] | None = None) -> list[float]:
         """Ordinary running in the 4 weeks up to the last logged week, that week last; only ``zones`` when given."""
